@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@frontdoor/auth';
+import type { Environment } from '@frontdoor/config';
+import { EngineModule } from '@frontdoor/engine';
+import { AgencyChecksController } from './agency-checks/agency-checks.controller';
+import { ChildrenController } from './children/children.controller';
+import { ContactsController } from './contacts/contacts.controller';
+import { EpisodesController } from './episodes/episodes.controller';
+import { HealthController } from './health/health.controller';
+import { PathwayController } from './pathway/pathway.controller';
+
+/** The HTTP api: thin controllers over the engine's use cases. */
+@Module({})
+export class AppModule {
+  static forRoot(env: Environment, extraImports: DynamicModule[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.logLevel,
+            // No personal data or secrets in logs: tokens are redacted; bodies are never logged.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            customProps: () => ({ service: 'front-door-api' }),
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          },
+        }),
+        EngineModule.forRoot({ applicationName: 'front-door-api', environment: env }),
+        AuthModule.forRoot(env.auth),
+        ThrottlerModule.forRoot([{ name: 'intake', ttl: 60_000, limit: 600 }]),
+        TerminusModule,
+        ...extraImports,
+      ],
+      controllers: [
+        ContactsController,
+        EpisodesController,
+        ChildrenController,
+        PathwayController,
+        AgencyChecksController,
+        HealthController,
+      ],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Requires } from '@frontdoor/auth';
+import { ApplyEvent, EpisodeQueries, FrontDoorError } from '@frontdoor/engine';
+import { ListEpisodesQuery } from './list-episodes.query';
+
+const episodeId = () => new ParseUUIDPipe({ exceptionFactory: () => FrontDoorError.notFound('Episode') });
+
+/** `If-Match: 4` or `If-Match: "4"` (an ETag-style quoted version). */
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) throw FrontDoorError.invalid([{ field: 'If-Match', message: 'must be the episode version you read, e.g. 4' }]);
+  return Number(match[1]);
+}
+
+@ApiTags('Episodes')
+@ApiBearerAuth()
+@Controller('api/v1/episodes')
+export class EpisodesController {
+  constructor(
+    private readonly queries: EpisodeQueries,
+    private readonly applyEvent: ApplyEvent,
+  ) {}
+
+  @Get()
+  @Requires('episodes.list')
+  @ApiOperation({ summary: 'The front-door queue: most urgent first (breached, then soonest due)' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListEpisodesQuery) {
+    const { page, pageSize, ...filters } = query;
+    return this.queries.list(actor, filters, { page, pageSize });
+  }
+
+  @Get(':id')
+  @Requires('episodes.read')
+  @ApiOperation({ summary: 'One child’s episode (read is access-logged)' })
+  get(@CurrentActor() actor: Actor, @Param('id', episodeId()) id: string) {
+    return this.queries.episode(actor, id);
+  }
+
+  @Get(':id/history')
+  @Requires('episodes.history')
+  @ApiOperation({ summary: 'Every event with actor, time, from-state and to-state' })
+  history(@CurrentActor() actor: Actor, @Param('id', episodeId()) id: string) {
+    return this.queries.history(actor, id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @Requires('events.send')
+  @ApiOperation({ summary: 'Move the episode on: SCREEN, RATE, PROPOSE_DECISION, APPROVE_DECISION, …' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read; 409 if it changed' })
+  @ApiBody({ schema: { type: 'object', required: ['type'], properties: { type: { type: 'string' } }, additionalProperties: true } })
+  async send(
+    @CurrentActor() actor: Actor,
+    @Param('id', episodeId()) id: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    const episode = await this.applyEvent.execute({ actor, episodeId: id, body, expectedVersion: parseIfMatch(ifMatch) });
+    return this.queries.episode(actor, episode.id);
+  }
+}

@@ -1,0 +1,34 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ErrorFilter } from './error.filter';
+import { validationPipe } from './validation.pipe';
+
+/** Largest request body accepted (a contact naming 20 children fits with room to spare). */
+export const BODY_LIMIT = '256kb';
+
+/** Everything about the HTTP app that is not a route; used by main and by the end-to-end tests. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  app.use(json({ limit: BODY_LIMIT }));
+  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Front Door')
+      .setDescription(
+        'The workflow engine of an Integrated Front Door / MASH for children’s social care. ' +
+          'The contract is ../shared/API.md; everything it names is here, and additions are documented here.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

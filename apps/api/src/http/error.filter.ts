@@ -1,0 +1,66 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { FrontDoorError } from '@frontdoor/engine';
+import type { Response } from 'express';
+import { errorBody, ErrorBody, STATUS_OF } from './error-body';
+
+/** PostgreSQL and driver errors that mean "the database is not there right now". */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  const message = (error as Error | null)?.message ?? '';
+  return (
+    (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
+  );
+}
+
+/**
+ * The one place errors become HTTP (STYLE: errors carry a code; one filter maps them). A client
+ * never sees a stack trace, and nothing a client sends can produce a 500: an unexpected error is
+ * logged in full here and answered with a plain message.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(error);
+    if (body.statusCode >= 500) this.logger.error(error);
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof FrontDoorError) {
+      return errorBody(STATUS_OF[error.code], error.message, {
+        ...(error.details ? { details: error.details } : {}),
+        ...(error.allowedEvents ? { allowedEvents: error.allowedEvents } : {}),
+      });
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const response = error.getResponse();
+      if (typeof response === 'object' && response !== null && 'details' in response) {
+        return response as ErrorBody;
+      }
+      const message =
+        typeof response === 'string'
+          ? response
+          : Array.isArray((response as { message?: unknown }).message)
+            ? ((response as { message: string[] }).message).join('; ')
+            : ((response as { message?: string }).message ?? error.message);
+      return errorBody(status, message);
+    }
+    // Body-parser errors carry their own status (malformed JSON 400, too large 413).
+    const status = (error as { status?: number; statusCode?: number } | null)?.status;
+    const type = (error as { type?: string } | null)?.type;
+    if (type === 'entity.too.large') return errorBody(413, 'The request body is too large.');
+    if (type === 'entity.parse.failed') return errorBody(400, 'The request body is not valid JSON.');
+    if (status && status >= 400 && status < 500) return errorBody(status, 'The request could not be read.');
+    if (isDatabaseUnavailable(error)) {
+      return errorBody(503, 'Front Door cannot reach its database just now; nothing was changed. Try again shortly.');
+    }
+    return errorBody(500, 'Something went wrong inside Front Door; it has been logged. Nothing you sent caused it.');
+  }
+}

@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { Clock, SystemClock } from '@frontdoor/config';
+import { type AuthSettings, TokenVerifier } from '../tokens/token-verifier';
+import { AuthGuard } from './auth.guard';
+
+/**
+ * `AuthModule.forRoot(environment.auth)` once, in the app's root module: provides TokenVerifier
+ * everywhere and puts AuthGuard in front of every route. Uses the app's Clock when one is provided.
+ */
+@Module({})
+export class AuthModule {
+  static forRoot(auth: AuthSettings): DynamicModule {
+    return {
+      module: AuthModule,
+      global: true,
+      providers: [
+        {
+          provide: TokenVerifier,
+          useFactory: (clock?: Clock) => new TokenVerifier(auth, clock ?? new SystemClock()),
+          inject: [{ token: Clock, optional: true }],
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [TokenVerifier],
+    };
+  }
+}

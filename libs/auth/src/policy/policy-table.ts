@@ -1,0 +1,102 @@
+import { PUBLIC_EVENT_TYPES, type PublicEventType } from '@frontdoor/pathway';
+import { type Actor, ROLES, type Role } from '../actor';
+
+export interface PermissionRule {
+  /** Who may. A person holding any one of these roles is allowed. */
+  readonly roles: readonly Role[];
+  /** Whether it changes anything: the auditor's role is read-only (ARCHITECTURE §5). */
+  readonly writes: boolean;
+  /** Finishes "Your role may not …" in a 403. */
+  readonly action: string;
+}
+
+/**
+ * The one table of who may do what (ARCHITECTURE §5), one row per kind of request in API.md.
+ * Controllers name a row with `@Requires('…')`; nothing else grants access. Which records a
+ * person sees within a permission (their tenant, a referrer's own contacts, a partner's own
+ * agency) is decided where the data is read, not here.
+ */
+const RULES = {
+  'contacts.create': { roles: ['referrer', 'practitioner'], writes: true, action: 'record a contact' },
+  'contacts.read': { roles: ['practitioner', 'manager'], writes: false, action: 'read contacts' },
+  'episodes.list': { roles: ['practitioner', 'manager', 'auditor'], writes: false, action: 'list episodes' },
+  'episodes.read': { roles: ['practitioner', 'manager', 'auditor'], writes: false, action: "read a child's episode" },
+  'episodes.history': {
+    roles: ['practitioner', 'manager', 'auditor'],
+    writes: false,
+    action: "read an episode's history",
+  },
+  'children.read': { roles: ['practitioner', 'manager', 'auditor'], writes: false, action: "read a child's record" },
+  // Each event then has its own roles (EVENT_ROLES below); this row only opens the door.
+  'events.send': { roles: ['practitioner', 'manager'], writes: true, action: 'act on an episode' },
+  'referrals.readOwn': { roles: ['referrer'], writes: false, action: 'read referrals as their referrer' },
+  'referrals.contribute': { roles: ['referrer'], writes: true, action: 'contribute to a referral' },
+  'agencyChecks.list': { roles: ['partner'], writes: false, action: 'list agency checks' },
+  'agencyChecks.respond': { roles: ['partner'], writes: true, action: 'respond to an agency check' },
+  'reports.read': { roles: ['manager', 'auditor'], writes: false, action: 'read reports' },
+  'messages.read': { roles: ['manager'], writes: false, action: 'read messages and their delivery' },
+  'exports.read': { roles: ['manager', 'auditor'], writes: false, action: 'download statutory returns' },
+  'pathway.read': { roles: ROLES, writes: false, action: 'read the pathway' },
+  'queues.admin': { roles: ['admin'], writes: true, action: 'administer the job queues' },
+  // Operations routes of API.md; /health/* alone is public.
+  'metrics.read': { roles: ['admin'], writes: false, action: 'read service metrics' },
+  'docs.read': { roles: ROLES, writes: false, action: 'read the API documentation' },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof RULES;
+
+export const PERMISSIONS = Object.keys(RULES) as Permission[];
+
+export const PERMISSION_RULES: Readonly<Record<Permission, PermissionRule>> = RULES;
+
+export const POLICY: Readonly<Record<Permission, readonly Role[]>> = Object.fromEntries(
+  PERMISSIONS.map((permission): [Permission, readonly Role[]] => [permission, RULES[permission].roles]),
+) as Record<Permission, readonly Role[]>;
+
+/** Who may send each event to an episode (API.md, "Events and who may send them"). */
+export const EVENT_ROLES: Readonly<Record<PublicEventType, readonly Role[]>> = {
+  SCREEN: ['practitioner', 'manager'],
+  RATE: ['practitioner', 'manager'],
+  REQUEST_AGENCY_CHECK: ['practitioner', 'manager'],
+  PROPOSE_DECISION: ['practitioner', 'manager'],
+  // A decision is a manager's to sign off or send back, and theirs to allocate.
+  APPROVE_DECISION: ['manager'],
+  RETURN_DECISION: ['manager'],
+  ALLOCATE: ['manager'],
+  RECORD_CHILD_SEEN: ['practitioner', 'manager'],
+  COMPLETE_ASSESSMENT: ['practitioner', 'manager'],
+  HOLD_STRATEGY_DISCUSSION: ['practitioner', 'manager'],
+  COMPLETE_S47: ['practitioner', 'manager'],
+  HOLD_ICPC: ['manager'],
+  HOLD_CORE_GROUP: ['practitioner', 'manager'],
+  HOLD_REVIEW_CONFERENCE: ['manager'],
+  CLOSE: ['manager'],
+};
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && Object.hasOwn(RULES, value);
+}
+
+export function rolesFor(permission: Permission): readonly Role[] {
+  return isPermission(permission) ? RULES[permission].roles : [];
+}
+
+export function isAllowed(actor: Actor, permission: Permission): boolean {
+  const allowed = rolesFor(permission);
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+/** Words for a 403: "Your role may not " + this. */
+export function describePermission(permission: Permission): string {
+  return isPermission(permission) ? RULES[permission].action : 'do this';
+}
+
+/**
+ * Whether the actor may send this event. Takes any string, because the type comes from a request
+ * body: an internal event (RESPOND_AGENCY_CHECK, deadline events) or an unknown one is never allowed.
+ */
+export function mayPublishEvent(actor: Actor, type: PublicEventType | (string & {})): boolean {
+  if (!(PUBLIC_EVENT_TYPES as readonly string[]).includes(type)) return false;
+  const allowed = EVENT_ROLES[type as PublicEventType];
+  return actor.roles.some((role) => allowed.includes(role));
+}

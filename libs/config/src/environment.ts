@@ -1,0 +1,88 @@
+/**
+ * The process environment, validated once at boot into a typed object. A missing or malformed
+ * value stops the process with a message naming it (ARCHITECTURE §6).
+ */
+
+/** Signs and verifies development and test tokens when no AUTH_JWT_SECRET is set. Never for production. */
+export const DEVELOPMENT_JWT_SECRET = 'front-door-development-secret-not-for-production';
+
+export interface Environment {
+  port: number;
+  /** Absent: the embedded PGlite database is used. */
+  databaseUrl: string | null;
+  /** Absent: BullMQ runs on its PostgreSQL backend over a second embedded PGlite. */
+  redisUrl: string | null;
+  /** Where embedded data lives (PGlite folders). */
+  dataDir: string;
+  auth:
+    | { mode: 'hs256'; secret: string; usingDevelopmentSecret: boolean }
+    | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+  /** Path of the per-authority settings file; absent: shipped defaults. */
+  settingsFile: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Front Door cannot start; fix the environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvironmentError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const problems: string[] = [];
+  const text = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+  const url = (name: string, protocols: string[]): string | null => {
+    const value = text(name);
+    if (value === null) return null;
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must be a ${protocols.join(' or ')} URL (got ${parsed.protocol})`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return value;
+  };
+
+  const portText = text('PORT') ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push('PORT must be a whole number from 0 to 65535');
+
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
+
+  const secret = text('AUTH_JWT_SECRET');
+  const jwksUrl = url('AUTH_JWKS_URL', ['https:', 'http:']);
+  let auth: Environment['auth'];
+  if (jwksUrl) {
+    const issuer = text('AUTH_ISSUER');
+    const audience = text('AUTH_AUDIENCE');
+    if (!issuer) problems.push('AUTH_ISSUER is required with AUTH_JWKS_URL');
+    if (!audience) problems.push('AUTH_AUDIENCE is required with AUTH_JWKS_URL');
+    auth = { mode: 'jwks', jwksUrl, issuer: issuer ?? '', audience: audience ?? '' };
+  } else {
+    if (secret !== null && secret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters');
+    auth = { mode: 'hs256', secret: secret ?? DEVELOPMENT_JWT_SECRET, usingDevelopmentSecret: secret === null };
+  }
+
+  const logLevel = (text('LOG_LEVEL') ?? 'info') as Environment['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}`);
+
+  if (problems.length > 0) throw new EnvironmentError(problems);
+  return {
+    port,
+    databaseUrl,
+    redisUrl,
+    dataDir: text('FRONT_DOOR_DATA_DIR') ?? '.data',
+    auth,
+    settingsFile: text('FRONT_DOOR_SETTINGS'),
+    logLevel,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './environment';
+export * from './clock';
+export * from './authority-settings';

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@frontdoor/auth';
+import { mayPublishEvent } from '@frontdoor/auth';
+import { Clock } from '@frontdoor/config';
+import {
+  PUBLIC_EVENT_TYPES,
+  PathwayEvent,
+  PublicEventType,
+  stepEpisode,
+  validateEvent,
+  viewEpisode,
+} from '@frontdoor/pathway';
+import { Database, EpisodeEntity, Stores } from '@frontdoor/persistence';
+import { FrontDoorError } from '../errors/front-door-error';
+import { episodeColumns, recordStep } from './record-step';
+
+const isPublicEvent = (type: unknown): type is PublicEventType =>
+  typeof type === 'string' && (PUBLIC_EVENT_TYPES as readonly string[]).includes(type);
+
+export interface ApplyEventCommand {
+  actor: Actor;
+  episodeId: string;
+  /** The request body as the client sent it: `{ type, …fields }`. */
+  body: unknown;
+  /** From `If-Match`: refuse the step if the episode has changed since the client read it. */
+  expectedVersion?: number;
+}
+
+/**
+ * The one way a person changes an episode (ARCHITECTURE §3): load, check the actor may send
+ * this event, validate it, run the pure transition, and write the new snapshot, history,
+ * deadlines and messages in one transaction guarded by the episode's version.
+ */
+export class ApplyEvent {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ actor, episodeId, body, expectedVersion }: ApplyEventCommand): Promise<EpisodeEntity> {
+    const episode = await this.db.read.episodes.findById(actor.tenant, episodeId);
+    if (!episode) throw FrontDoorError.notFound('Episode');
+
+    const type = (body as { type?: unknown } | null)?.type;
+    if (!isPublicEvent(type)) {
+      throw FrontDoorError.invalid([{ field: 'type', message: `must be one of: ${PUBLIC_EVENT_TYPES.join(', ')}` }]);
+    }
+    if (!mayPublishEvent(actor, type)) {
+      throw FrontDoorError.forbidden(`Your role may not send ${type}.`);
+    }
+
+    const now = this.clock.now();
+    const before = viewEpisode(episode.machineVersion, episode.snapshot);
+    const validation = validateEvent(body, before.context, now);
+    if (!validation.ok) throw FrontDoorError.invalid(validation.errors);
+
+    const event = { ...validation.event, at: now.toISOString() } as PathwayEvent;
+    if (event.type === 'REQUEST_AGENCY_CHECK') event.checkId = randomUUID();
+    return this.commit(actor, episode, event, expectedVersion, now);
+  }
+
+  /**
+   * Applies an event Front Door itself raises (an agency's answer, a referrer's contribution,
+   * a delivery receipt) through the same transaction as a person's step.
+   */
+  async applyInternal(
+    actor: Actor,
+    episode: EpisodeEntity,
+    event: PathwayEvent,
+    historyPayload?: Record<string, unknown>,
+    extraWrites?: (stores: Stores) => Promise<void>,
+  ): Promise<EpisodeEntity> {
+    return this.commit(actor, episode, event, undefined, this.clock.now(), historyPayload, extraWrites);
+  }
+
+  private async commit(
+    actor: Actor,
+    episode: EpisodeEntity,
+    event: PathwayEvent,
+    expectedVersion: number | undefined,
+    now: Date,
+    historyPayload?: Record<string, unknown>,
+    extraWrites?: (stores: Stores) => Promise<void>,
+  ): Promise<EpisodeEntity> {
+    const before = viewEpisode(episode.machineVersion, episode.snapshot);
+    const publicAllowed = () => before.allowedEvents.filter((allowed) => isPublicEvent(allowed));
+    if (expectedVersion !== undefined && expectedVersion !== episode.version) {
+      throw new FrontDoorError(
+        'version_conflict',
+        `The episode has changed since you read it (you had version ${expectedVersion}; it is now ${episode.version}). Reload and try again.`,
+        undefined,
+        publicAllowed(),
+      );
+    }
+    const step = stepEpisode(episode.machineVersion, episode.snapshot, event);
+    if (!step.accepted) {
+      throw new FrontDoorError(
+        'event_not_accepted',
+        `${event.type} is not accepted while the episode is at ${before.stage}.`,
+        undefined,
+        step.allowedEvents.filter((allowed) => isPublicEvent(allowed)),
+      );
+    }
+
+    return this.db.transaction(async (stores) => {
+      const columns = episodeColumns(step);
+      const updated = await stores.episodes.updateIfVersion(episode.tenant, episode.id, episode.version, {
+        ...columns,
+        snapshot: step.snapshot,
+      });
+      if (!updated) {
+        const current = await stores.episodes.findById(episode.tenant, episode.id);
+        const allowed = current ? viewEpisode(current.machineVersion, current.snapshot).allowedEvents : [];
+        throw new FrontDoorError(
+          'version_conflict',
+          'Someone else changed this episode at the same moment; nothing was changed. Reload and try again.',
+          undefined,
+          allowed.filter((a) => isPublicEvent(a)),
+        );
+      }
+      const contact = await stores.contacts.findById(episode.tenant, episode.contactId);
+      const child = await stores.children.findById(episode.tenant, episode.childId);
+      const openCase =
+        event.type === 'SCREEN' && event.outcome === 'open_case' && episode.openCaseEpisodeId
+          ? await stores.episodes.findById(episode.tenant, episode.openCaseEpisodeId)
+          : null;
+      await recordStep({
+        stores,
+        actor,
+        episode,
+        contact: contact!,
+        child,
+        event,
+        historyPayload,
+        fromView: before,
+        toView: step,
+        effects: step.effects,
+        sequence: episode.version + 1,
+        now,
+        openCase,
+      });
+      if (event.type === 'REQUEST_AGENCY_CHECK') {
+        const deadline = step.effects.find(
+          (effect) => effect.type === 'startDeadline' && effect.kind === 'agency_check' && effect.key === event.checkId,
+        );
+        await stores.agencyChecks.insert({
+          id: event.checkId,
+          tenant: episode.tenant,
+          episodeId: episode.id,
+          agency: event.agency,
+          question: event.question,
+          requestedBy: actor.sub,
+          requestedAt: now,
+          dueAt: new Date(deadline && deadline.type === 'startDeadline' ? deadline.dueAt : now),
+          status: 'requested',
+          summary: null,
+          declinedReason: null,
+          respondedBy: null,
+          respondedAt: null,
+        });
+      }
+      await extraWrites?.(stores);
+      const after = await stores.episodes.findById(episode.tenant, episode.id);
+      return after!;
+    });
+  }
+}

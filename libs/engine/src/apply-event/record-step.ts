@@ -1,0 +1,151 @@
+import type { Actor } from '@frontdoor/auth';
+import type { EpisodeContext, EpisodeView, PathwayEffect, PathwayEvent } from '@frontdoor/pathway';
+import { ChildEntity, ContactEntity, EpisodeEntity, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
+import { composeMessage } from '../messages/compose-message';
+
+/** The actor Front Door itself uses for steps nobody typed (delivery receipts, timers). */
+export const SYSTEM_ACTOR: Actor = {
+  sub: 'front-door',
+  name: 'Front Door',
+  roles: [],
+  tenant: '',
+  agency: null,
+  email: null,
+  sourceCode: null,
+};
+
+/** The time a step happened: its own time when the event carries one, else when it was applied. */
+export function stepTime(event: PathwayEvent): string {
+  switch (event.type) {
+    case 'RECORD_CHILD_SEEN':
+      return event.seenAt;
+    case 'COMPLETE_ASSESSMENT':
+    case 'COMPLETE_S47':
+      return event.completedAt;
+    case 'HOLD_STRATEGY_DISCUSSION':
+    case 'HOLD_ICPC':
+    case 'HOLD_CORE_GROUP':
+    case 'HOLD_REVIEW_CONFERENCE':
+      return event.heldAt;
+    case 'CLOSE':
+      return event.closedAt;
+    case 'ACKNOWLEDGEMENT_DELIVERED':
+      return event.deliveredAt;
+    default:
+      return event.at;
+  }
+}
+
+/** The episode row's copies of the chart's state that lists, queues and reports use. */
+export function episodeColumns(view: EpisodeView): Pick<
+  EpisodeEntity,
+  'stage' | 'state' | 'rag' | 'team' | 'workerId' | 'workerName' | 'outcome' | 'isOpen' | 'closedAt'
+> {
+  const context = view.context;
+  return {
+    stage: view.stage,
+    state: view.state,
+    rag: context.rag,
+    team: context.team,
+    workerId: context.workerId,
+    workerName: context.workerName,
+    outcome: episodeOutcome(context),
+    isOpen: !view.final,
+    closedAt: view.final ? new Date(context.closure?.closedAt ?? context.lastStepAt) : null,
+  };
+}
+
+/** What was decided for the child, latest first: the assessment's outcome, the decision, or screening. */
+export function episodeOutcome(context: EpisodeContext): string | null {
+  if (context.assessment?.outcome) return context.assessment.outcome;
+  if (context.decision) return context.decision.outcome;
+  const screened = context.screening?.outcome;
+  if (screened === 'open_case') return 'forwarded';
+  if (screened === 'redirect') return 'redirected';
+  if (screened === 'duplicate') return 'merged';
+  return null;
+}
+
+export interface StepRecord {
+  stores: Stores;
+  actor: Actor;
+  episode: EpisodeEntity;
+  contact: ContactEntity;
+  child: ChildEntity | null;
+  event: PathwayEvent;
+  /** Fields kept in history beside the event (e.g. a contribution's text). */
+  historyPayload?: Record<string, unknown>;
+  fromView: EpisodeView | null;
+  toView: EpisodeView;
+  effects: PathwayEffect[];
+  sequence: number;
+  now: Date;
+  /** The child's other open episode with an allocated worker, when screening forwards to it. */
+  openCase?: EpisodeEntity | null;
+}
+
+/**
+ * Writes everything one step implies, inside the caller's transaction: the history entry,
+ * the deadline rows, the outbox messages, and the queue order. The episode row itself is
+ * written by the caller (insert for a new episode, conditional update otherwise).
+ */
+export async function recordStep(step: StepRecord): Promise<void> {
+  const { stores, actor, episode, event, now } = step;
+  const { type, at: _at, ...payload } = event as PathwayEvent & Record<string, unknown>;
+  await stores.history.append({
+    tenant: episode.tenant,
+    episodeId: episode.id,
+    sequence: step.sequence,
+    type,
+    payload: { ...payload, ...step.historyPayload },
+    actorSub: actor.sub,
+    actorName: actor.name,
+    actorRoles: actor.roles,
+    fromState: step.fromView?.state ?? null,
+    toState: step.toView.state,
+    fromStage: step.fromView?.stage ?? null,
+    toStage: step.toView.stage,
+    occurredAt: new Date(stepTime(event)),
+    recordedAt: now,
+  });
+
+  const messages: OutboxMessageEntity[] = [];
+  for (const effect of step.effects) {
+    const ref = { kind: effect.type === 'sendMessage' ? '' : effect.kind, key: 'key' in effect ? effect.key : '' };
+    switch (effect.type) {
+      case 'startDeadline':
+        await stores.deadlines.start(episode.tenant, episode.id, ref, new Date(effect.startedAt), new Date(effect.dueAt));
+        break;
+      case 'meetDeadline':
+        await stores.deadlines.complete(episode.tenant, episode.id, ref, new Date(effect.at));
+        break;
+      case 'cancelDeadline':
+        await stores.deadlines.cancel(episode.tenant, episode.id, ref, now);
+        break;
+      case 'sendMessage':
+        messages.push(composeMessage(effect.kind, messageFacts(step, effect.kind), now));
+        break;
+    }
+  }
+  await stores.outbox.add(messages);
+  await stores.episodes.refreshNextDue(episode.tenant, episode.id);
+}
+
+function messageFacts(step: StepRecord, kind: string) {
+  const { contact, child, episode, event, toView } = step;
+  const facts = { contact, child, episodeId: episode.id, context: toView.context };
+  if (kind === 'forward_to_allocated_worker' && step.openCase?.workerId) {
+    return {
+      ...facts,
+      staffRecipient: { audience: 'worker' as const, address: step.openCase.workerId, name: step.openCase.workerName },
+      extra: { openCaseEpisodeId: step.openCase.id },
+    };
+  }
+  if (kind === 'agency_check_request' && event.type === 'REQUEST_AGENCY_CHECK') {
+    return { ...facts, staffRecipient: { audience: 'agency' as const, address: event.agency }, extra: { checkId: event.checkId } };
+  }
+  if (kind === 'invitation_to_contribute' && event.type === 'ALLOCATE') {
+    return { ...facts, extra: { workerEmail: (event as { workerEmail?: string }).workerEmail ?? null } };
+  }
+  return facts;
+}

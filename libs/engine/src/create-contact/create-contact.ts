@@ -1,0 +1,184 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Actor } from '@frontdoor/auth';
+import { AuthoritySettingsRegistry, Clock } from '@frontdoor/config';
+import { CURRENT_PATHWAY_VERSION, PATHWAY_MACHINE_ID, startEpisode } from '@frontdoor/pathway';
+import { ContactEntity, Database, EpisodeEntity, Stores } from '@frontdoor/persistence';
+import { QueryFailedError } from 'typeorm';
+import { episodeColumns, recordStep } from '../apply-event/record-step';
+import { matchOrRecordChild } from '../children/match-child';
+import { FrontDoorError } from '../errors/front-door-error';
+import { composeMessage } from '../messages/compose-message';
+import type { ContactInput, CreatedContact } from './contact-input';
+import { contactProblems } from './contact-rules';
+
+export interface CreateContactCommand {
+  actor: Actor;
+  input: ContactInput;
+  /** `Idempotency-Key`: a retry with the same key and body returns the first contact. */
+  idempotencyKey?: string;
+}
+
+export interface CreateContactResult {
+  contact: CreatedContact;
+  /** True when this answer is the stored one of an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/**
+ * A worry arrives: the contact, each named child (matched to earlier records), an episode per
+ * child sharing one household, their first history entries and deadlines, and one
+ * acknowledgement to the referrer — all in one transaction (ARCHITECTURE §3).
+ */
+export class CreateContact {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly settings: AuthoritySettingsRegistry,
+  ) {}
+
+  async execute({ actor, input, idempotencyKey }: CreateContactCommand): Promise<CreateContactResult> {
+    const problems = contactProblems(actor, input, this.clock.now());
+    if (problems.length > 0) throw FrontDoorError.invalid(problems);
+    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+    if (idempotencyKey) {
+      const earlier = await this.db.read.idempotency.find(actor.tenant, actor.sub, idempotencyKey);
+      if (earlier) return this.replay(earlier.requestHash, requestHash, earlier.response);
+    }
+    try {
+      const contact = await this.db.transaction(async (stores) => {
+        const created = await this.record(stores, actor, input);
+        if (idempotencyKey) {
+          await stores.idempotency.insert({
+            tenant: actor.tenant,
+            actorSub: actor.sub,
+            key: idempotencyKey,
+            requestHash,
+            statusCode: 201,
+            response: created,
+          });
+        }
+        return created;
+      });
+      return { contact, replayed: false };
+    } catch (error) {
+      // Two requests with one key raced: the loser's transaction rolled back; answer as the winner did.
+      if (idempotencyKey && error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
+        const earlier = await this.db.read.idempotency.find(actor.tenant, actor.sub, idempotencyKey);
+        if (earlier) return this.replay(earlier.requestHash, requestHash, earlier.response);
+      }
+      throw error;
+    }
+  }
+
+  private replay(storedHash: string, requestHash: string, response: unknown): CreateContactResult {
+    if (storedHash !== requestHash) {
+      throw new FrontDoorError(
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used for a different contact; use a new key for a new contact.',
+      );
+    }
+    return { contact: response as CreatedContact, replayed: true };
+  }
+
+  private async record(stores: Stores, actor: Actor, input: ContactInput): Promise<CreatedContact> {
+    const now = this.clock.now();
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+    const settings = this.settings.for(actor.tenant);
+    const isReferrer = actor.roles.includes('referrer') && !actor.roles.includes('practitioner');
+    const reference = await stores.contacts.nextReference(actor.tenant, receivedAt.getUTCFullYear());
+    const householdId = randomUUID();
+
+    const contact: ContactEntity = {
+      id: randomUUID(),
+      tenant: actor.tenant,
+      reference,
+      channel: input.channel,
+      receivedAt,
+      referrer: {
+        name: input.referrer.name,
+        role: input.referrer.role ?? null,
+        organisation: input.referrer.organisation ?? null,
+        sourceCode: input.referrer.sourceCode ?? actor.sourceCode ?? '10',
+        email: input.referrer.email ?? (isReferrer ? actor.email : null),
+        phone: input.referrer.phone ?? null,
+        wantsInvolvement: input.referrer.wantsInvolvement ?? false,
+        feedbackChannel: input.referrer.feedbackChannel ?? (isReferrer ? 'portal' : 'email'),
+      },
+      referrerSub: isReferrer ? actor.sub : null,
+      createdBy: actor.sub,
+      concern: {
+        summary: input.concern.summary,
+        categories: input.concern.categories,
+        immediateRisk: input.concern.immediateRisk,
+      },
+      consent: { obtained: input.consent.obtained, reasonIfNot: input.consent.reasonIfNot ?? null },
+      householdId,
+      createdAt: now,
+    };
+    await stores.contacts.insert(contact);
+
+    const episodes: CreatedContact['episodes'] = [];
+    for (const childInput of input.children) {
+      const matched = await matchOrRecordChild(stores, actor.tenant, childInput, receivedAt);
+      const start = startEpisode({
+        receivedAt: receivedAt.toISOString(),
+        immediateRisk: input.concern.immediateRisk,
+        wantsInvolvement: contact.referrer.wantsInvolvement,
+        settings: settings.pathway,
+      });
+      const episode: EpisodeEntity = {
+        id: randomUUID(),
+        tenant: actor.tenant,
+        contactId: contact.id,
+        childId: matched.child.id,
+        householdId,
+        machineId: PATHWAY_MACHINE_ID,
+        machineVersion: CURRENT_PATHWAY_VERSION,
+        snapshot: start.snapshot,
+        version: 1,
+        ...episodeColumns(start),
+        referralAt: receivedAt,
+        reReferral: matched.reReferral,
+        openCaseEpisodeId: matched.openCaseEpisode?.id ?? null,
+        nextDueAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await stores.episodes.insert(episode);
+      await recordStep({
+        stores,
+        actor,
+        episode,
+        contact,
+        child: matched.child,
+        event: { type: 'CONTACT_RECEIVED', at: receivedAt.toISOString() } as never,
+        historyPayload: {
+          channel: input.channel,
+          matchedBy: matched.matchedBy,
+          reReferral: matched.reReferral,
+          openCaseEpisodeId: episode.openCaseEpisodeId,
+        },
+        fromView: null,
+        toView: start,
+        effects: start.effects,
+        sequence: 1,
+        now,
+      });
+      episodes.push({
+        id: episode.id,
+        childId: matched.child.id,
+        stage: start.stage,
+        version: 1,
+        reReferral: matched.reReferral,
+        openCaseEpisodeId: episode.openCaseEpisodeId,
+      });
+    }
+
+    // One acknowledgement per contact, however many children it names.
+    await stores.outbox.add([
+      composeMessage('acknowledgement', { contact, child: null, episodeId: null, context: null }, now),
+    ]);
+
+    return { id: contact.id, reference, receivedAt: receivedAt.toISOString(), householdId, episodes };
+  }
+}

@@ -1,0 +1,174 @@
+import type { Actor } from '@frontdoor/auth';
+import { Clock } from '@frontdoor/config';
+import { viewEpisode } from '@frontdoor/pathway';
+import { Database, EpisodeFilters, Page } from '@frontdoor/persistence';
+import { FrontDoorError } from '../errors/front-door-error';
+import { episodeDetails, EpisodeDetails } from './episode-details';
+
+export interface Paginated<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Reads of episodes, contacts and children for staff. Every read of a child's record or an
+ * episode is written to the access log (who, what, when).
+ */
+export class EpisodeQueries {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  private async logAccess(actor: Actor, action: string, subjectType: 'child' | 'episode' | 'contact', subjectId: string) {
+    await this.db.read.accessLog.record({
+      tenant: actor.tenant,
+      actorSub: actor.sub,
+      actorRoles: actor.roles,
+      action,
+      subjectType,
+      subjectId,
+      at: this.clock.now(),
+    });
+  }
+
+  async episode(actor: Actor, id: string): Promise<EpisodeDetails> {
+    const episode = await this.db.read.episodes.findById(actor.tenant, id);
+    if (!episode) throw FrontDoorError.notFound('Episode');
+    await this.logAccess(actor, 'episode.read', 'episode', id);
+    const deadlines = await this.db.read.deadlines.forEpisode(actor.tenant, id);
+    return episodeDetails(episode, deadlines, this.clock.now());
+  }
+
+  async list(actor: Actor, filters: EpisodeFilters, page: Page): Promise<Paginated<EpisodeDetails>> {
+    const now = this.clock.now();
+    const [episodes, total] = await this.db.read.episodes.list(actor.tenant, filters, page, now);
+    const deadlines = await this.db.read.deadlines.forEpisodes(
+      actor.tenant,
+      episodes.map((e) => e.id),
+    );
+    const items = episodes.map((episode) =>
+      episodeDetails(
+        episode,
+        deadlines.filter((d) => d.episodeId === episode.id),
+        now,
+      ),
+    );
+    return { items, total, ...page };
+  }
+
+  async history(actor: Actor, id: string) {
+    const episode = await this.db.read.episodes.findById(actor.tenant, id);
+    if (!episode) throw FrontDoorError.notFound('Episode');
+    await this.logAccess(actor, 'episode.history', 'episode', id);
+    const entries = await this.db.read.history.forEpisode(actor.tenant, id);
+    return {
+      episodeId: id,
+      items: entries.map((entry) => ({
+        sequence: entry.sequence,
+        type: entry.type,
+        actor: { sub: entry.actorSub, name: entry.actorName, roles: entry.actorRoles },
+        occurredAt: entry.occurredAt.toISOString(),
+        recordedAt: entry.recordedAt.toISOString(),
+        fromStage: entry.fromStage,
+        toStage: entry.toStage,
+        fromState: entry.fromState,
+        toState: entry.toState,
+        payload: entry.payload,
+      })),
+    };
+  }
+
+  async contact(actor: Actor, id: string) {
+    const contact = await this.db.read.contacts.findById(actor.tenant, id);
+    if (!contact) throw FrontDoorError.notFound('Contact');
+    await this.logAccess(actor, 'contact.read', 'contact', id);
+    const episodes = await this.db.read.episodes.forContact(actor.tenant, id);
+    const children = await this.db.read.children.findByIds(
+      actor.tenant,
+      episodes.map((e) => e.childId),
+    );
+    const deadlines = await this.db.read.deadlines.forEpisodes(
+      actor.tenant,
+      episodes.map((e) => e.id),
+    );
+    const now = this.clock.now();
+    return {
+      id: contact.id,
+      reference: contact.reference,
+      channel: contact.channel,
+      receivedAt: contact.receivedAt.toISOString(),
+      householdId: contact.householdId,
+      referrer: contact.referrer,
+      concern: contact.concern,
+      consent: contact.consent,
+      episodes: episodes.map((episode) => ({
+        ...episodeDetails(
+          episode,
+          deadlines.filter((d) => d.episodeId === episode.id),
+          now,
+        ),
+        child: children.find((c) => c.id === episode.childId) ?? null,
+      })),
+    };
+  }
+
+  /**
+   * The child's record as the person deciding needs it (DOMAIN §2, §8): identifiers, every
+   * episode, referrals in the last 12 months, earlier child protection plans, and any open
+   * episode with its allocated worker.
+   */
+  async child(actor: Actor, id: string) {
+    const child = await this.db.read.children.findById(actor.tenant, id);
+    if (!child) throw FrontDoorError.notFound('Child');
+    await this.logAccess(actor, 'child.read', 'child', id);
+    const now = this.clock.now();
+    const yearAgo = new Date(now);
+    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+    const episodes = await this.db.read.episodes.forChild(actor.tenant, id);
+    const contacts = await this.db.read.contacts.findByIds(actor.tenant, [...new Set(episodes.map((e) => e.contactId))]);
+    const summaries = episodes.map((episode) => {
+      const context = viewEpisode(episode.machineVersion, episode.snapshot).context;
+      const contact = contacts.find((c) => c.id === episode.contactId);
+      return {
+        id: episode.id,
+        contactId: episode.contactId,
+        reference: contact?.reference ?? null,
+        referralAt: episode.referralAt.toISOString(),
+        stage: episode.stage,
+        outcome: episode.outcome,
+        open: episode.isOpen,
+        rag: episode.rag,
+        team: episode.team,
+        workerId: episode.workerId,
+        workerName: episode.workerName,
+        reReferral: episode.reReferral,
+        closedAt: episode.closedAt?.toISOString() ?? null,
+        isReferral: context.decision !== null,
+        cpPlan: context.cpPlan,
+      };
+    });
+    const open = summaries.filter((e) => e.open);
+    return {
+      id: child.id,
+      givenName: child.givenName,
+      familyName: child.familyName,
+      dateOfBirth: child.dateOfBirth,
+      expectedDateOfBirth: child.expectedDateOfBirth,
+      sex: child.sex,
+      nhsNumber: child.nhsNumber,
+      upn: child.upn,
+      ethnicity: child.ethnicity,
+      address: child.address,
+      episodes: summaries.map(({ cpPlan: _plan, ...summary }) => summary),
+      referralsInLast12Months: summaries.filter((e) => e.isReferral && new Date(e.referralAt) >= yearAgo).length,
+      childProtectionPlans: summaries
+        .filter((e) => e.cpPlan !== null)
+        .map((e) => ({ episodeId: e.id, startedAt: e.cpPlan!.startedAt, endedAt: e.cpPlan!.endedAt, category: e.cpPlan!.category })),
+      openEpisodes: open.map((e) => ({ id: e.id, stage: e.stage, workerId: e.workerId, workerName: e.workerName, team: e.team })),
+      allocatedWorker: open.find((e) => e.workerId)?.workerName ?? open.find((e) => e.workerId)?.workerId ?? null,
+    };
+  }
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import type { EpisodeContext, MessageKind } from '@frontdoor/pathway';
+import type { ChildEntity, ContactEntity, MessageRecipient, OutboxMessageEntity } from '@frontdoor/persistence';
+
+export interface MessageFacts {
+  contact: ContactEntity;
+  child: Pick<ChildEntity, 'givenName'> | null;
+  episodeId: string | null;
+  context: EpisodeContext | null;
+  /** For messages to staff: the allocated worker of an open case, or the partner agency asked. */
+  staffRecipient?: { audience: 'worker' | 'agency'; address: string; name?: string | null };
+  extra?: Record<string, unknown>;
+}
+
+/** Plain words for what happened, as the referrer reads them. */
+const OUTCOME_WORDS: Record<string, string> = {
+  nfa: 'No further action by children’s social care',
+  family_help: 'Family Help',
+  assessment: 'A child and family assessment',
+  strategy_discussion: 'A multi-agency strategy discussion',
+  cin_plan: 'A child in need plan',
+  forwarded: 'Passed to the social worker already working with the child',
+  redirected: 'Not for children’s social care: directed elsewhere',
+  merged: 'Linked with an earlier contact about the same worry',
+};
+
+export function referrerRecipient(contact: ContactEntity): MessageRecipient {
+  const { referrer } = contact;
+  switch (referrer.feedbackChannel) {
+    case 'email':
+      return { audience: 'referrer', channel: 'email', address: referrer.email, name: referrer.name };
+    case 'webhook':
+      // The partner system's endpoint comes from the authority's settings, never from the request.
+      return { audience: 'referrer', channel: 'webhook', address: referrer.organisation, name: referrer.name };
+    default:
+      return { audience: 'referrer', channel: 'portal', address: contact.referrerSub, name: referrer.name };
+  }
+}
+
+/**
+ * The facts a message needs, fixed at the time of the step. Referrer messages carry only what
+ * the referrer needs (DOMAIN §5): never the internal rationale, agency information, or anything
+ * about another person.
+ */
+function contentFor(kind: MessageKind, facts: MessageFacts): Record<string, unknown> {
+  const { contact, child, context } = facts;
+  const base = { reference: contact.reference, childName: child?.givenName ?? null };
+  switch (kind) {
+    case 'acknowledgement':
+      return { reference: contact.reference, receivedAt: contact.receivedAt.toISOString(), ...facts.extra };
+    case 'decision': {
+      const screening = context?.screening;
+      if (screening && screening.outcome !== 'concern') {
+        const outcome = ({ open_case: 'forwarded', redirect: 'redirected', duplicate: 'merged' } as const)[screening.outcome];
+        return { ...base, outcome, outcomeText: OUTCOME_WORDS[outcome], redirectedTo: screening.redirectedTo };
+      }
+      const decision = context?.decision;
+      return {
+        ...base,
+        outcome: decision?.outcome ?? null,
+        outcomeText: decision ? OUTCOME_WORDS[decision.outcome] : null,
+        feedbackForReferrer: decision?.feedbackForReferrer ?? null,
+        signposting: decision?.signposting ?? null,
+      };
+    }
+    case 'invitation_to_contribute':
+      return { ...base, workerName: context?.workerName ?? null, team: context?.team ?? null, ...facts.extra };
+    case 'assessment_outcome':
+      return {
+        ...base,
+        outcome: context?.assessment?.outcome ?? null,
+        outcomeText: context?.assessment?.outcome ? OUTCOME_WORDS[context.assessment.outcome] : null,
+        feedbackForReferrer: context?.assessment?.feedbackForReferrer ?? null,
+      };
+    case 'forward_to_allocated_worker':
+    case 'agency_check_request':
+      return { reference: contact.reference, contactId: contact.id, episodeId: facts.episodeId, ...facts.extra };
+    default:
+      return { ...base };
+  }
+}
+
+export function composeMessage(kind: MessageKind, facts: MessageFacts, now: Date): OutboxMessageEntity {
+  const id = randomUUID();
+  const toStaff = kind === 'forward_to_allocated_worker' || kind === 'agency_check_request';
+  // A staff message with no known addressee still goes to staff (the front-door team's inbox), never to the referrer.
+  const recipient: MessageRecipient = toStaff
+    ? {
+        audience: facts.staffRecipient?.audience ?? (kind === 'agency_check_request' ? 'agency' : 'worker'),
+        channel: 'staff',
+        address: facts.staffRecipient?.address ?? null,
+        name: facts.staffRecipient?.name ?? null,
+      }
+    : referrerRecipient(facts.contact);
+  return {
+    id,
+    tenant: facts.contact.tenant,
+    kind,
+    contactId: facts.contact.id,
+    episodeId: facts.episodeId,
+    recipient,
+    content: contentFor(kind, facts),
+    status: 'pending',
+    idempotencyKey: `front-door-message-${id}`,
+    createdAt: now,
+    deliveredAt: null,
+  };
+}

@@ -1,0 +1,11 @@
+export {
+  addCalendarMonths,
+  addWorkingDays,
+  bankHolidaysOf,
+  dueAt,
+  endOfLondonDay,
+  isWorkingDay,
+  londonDay,
+  workingDaysBetween,
+} from './working-days';
+export type { BankHoliday } from './working-days';

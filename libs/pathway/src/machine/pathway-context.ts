@@ -1,0 +1,94 @@
+import type { EpisodeContext, EpisodeInput } from '../context';
+import type { DeadlineKind, DeadlineRef } from '../effects';
+import type { PathwayEvent } from '../events';
+
+/**
+ * What the chart keeps: the episode's facts plus its own bookkeeping of which deadlines it has
+ * started and not yet met or cancelled, so that it only ever meets or cancels an open one.
+ * `openDeadlines` holds deadline ids (see `deadlineId`) and lives only inside the snapshot.
+ */
+export type PathwayContext = EpisodeContext & { openDeadlines: string[] };
+
+export function initialContext(input: EpisodeInput): PathwayContext {
+  const receivedAt = instant(input.receivedAt);
+  return {
+    receivedAt,
+    immediateRisk: input.immediateRisk,
+    wantsInvolvement: input.wantsInvolvement,
+    settings: input.settings,
+    lastStepAt: receivedAt,
+    screening: null,
+    rag: null,
+    ragRationale: null,
+    agencyChecks: {},
+    proposal: null,
+    returnedReasons: [],
+    decision: null,
+    workerId: null,
+    workerName: null,
+    team: null,
+    assessment: null,
+    strategyDiscussion: null,
+    s47: null,
+    icpc: null,
+    cpPlan: null,
+    closure: null,
+    openDeadlines: [],
+  };
+}
+
+/** The facts of the episode without the chart's bookkeeping: what the engine and views see. */
+export function episodeFacts(context: PathwayContext): EpisodeContext {
+  const { openDeadlines: _bookkeeping, ...facts } = context;
+  return facts;
+}
+
+/** `decision` for a deadline with no key; `agency_check:<checkId>`, `review_conference:2` else. */
+export function deadlineId(ref: DeadlineRef): string {
+  return ref.key === '' ? ref.kind : `${ref.kind}:${ref.key}`;
+}
+
+export function deadlineRefOf(id: string): DeadlineRef {
+  const colon = id.indexOf(':');
+  if (colon < 0) return { kind: id as DeadlineKind, key: '' };
+  return { kind: id.slice(0, colon) as DeadlineKind, key: id.slice(colon + 1) };
+}
+
+/** Every time the chart stores or emits is normalised to one form (UTC, milliseconds). */
+export function instant(iso: string): string {
+  return new Date(iso).toISOString();
+}
+
+/**
+ * When the step an event records happened: the time the person gave (a meeting's `heldAt`, a
+ * visit's `seenAt`, …) or, for events without one, the time the engine applied it.
+ */
+export function stepTimeOf(event: PathwayEvent): string {
+  switch (event.type) {
+    case 'RECORD_CHILD_SEEN':
+      return instant(event.seenAt);
+    case 'COMPLETE_ASSESSMENT':
+    case 'COMPLETE_S47':
+      return instant(event.completedAt);
+    case 'HOLD_STRATEGY_DISCUSSION':
+    case 'HOLD_ICPC':
+    case 'HOLD_CORE_GROUP':
+    case 'HOLD_REVIEW_CONFERENCE':
+      return instant(event.heldAt);
+    case 'CLOSE':
+      return instant(event.closedAt);
+    case 'ACKNOWLEDGEMENT_DELIVERED':
+      return instant(event.deliveredAt);
+    default:
+      return instant(event.at);
+  }
+}
+
+export function laterOf(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+/** True once an assessment of this child has been completed in this episode. */
+export function hasCompletedAssessment(context: EpisodeContext): boolean {
+  return context.assessment?.completedAt != null;
+}

@@ -1,0 +1,145 @@
+import { initialTransition, transition } from 'xstate';
+import type { EpisodeContext, EpisodeInput } from '../context';
+import type { PathwayEffect } from '../effects';
+import type { PathwayEvent, PathwayEventType } from '../events';
+import type { Stage } from '../stages';
+import { candidateEvents } from './candidate-events';
+import { type PathwayContext, episodeFacts } from './pathway-context';
+import { type PathwayMachine, pathwayMachineV1 } from './pathway.machine';
+import { PATHWAY_EFFECT_ACTIONS } from './pathway.setup';
+
+/**
+ * The pure API the engine drives the pathway with. Nothing here runs an actor, reads a clock or
+ * does I/O, and no XState type leaks out: snapshots go out and come back as plain JSON.
+ */
+
+export const PATHWAY_MACHINE_ID = 'pathway';
+export const CURRENT_PATHWAY_VERSION = 1;
+
+/**
+ * Every version an episode may have been started on. A change that would strand in-flight
+ * episodes is added as a new version; old ones stay here until no open episode uses them.
+ */
+export const PATHWAY_MACHINES: Readonly<Record<number, PathwayMachine>> = { 1: pathwayMachineV1 };
+
+export interface EpisodeView {
+  stage: Stage;
+  /** XState state value, e.g. `'screening'` or `{ triage: 'gatheringInformation' }`. */
+  state: unknown;
+  context: EpisodeContext;
+  /** Every event type with an enabled transition now, public and internal; the engine filters. */
+  allowedEvents: PathwayEventType[];
+  final: boolean;
+}
+
+export type StepOutcome =
+  | ({ accepted: true; snapshot: unknown; effects: PathwayEffect[] } & EpisodeView)
+  | { accepted: false; allowedEvents: PathwayEventType[] };
+
+type Snapshot = ReturnType<PathwayMachine['resolveState']>;
+
+export function startEpisode(input: EpisodeInput): { snapshot: unknown; effects: PathwayEffect[] } & EpisodeView {
+  const machine = machineFor(CURRENT_PATHWAY_VERSION);
+  const [snapshot, actions] = initialTransition(machine, input);
+  failOnError(snapshot);
+  return { snapshot: persist(machine, snapshot), effects: effectsOf(actions), ...view(snapshot) };
+}
+
+/** Applies one event. Not accepted (no enabled transition) leaves the episode as it was. */
+export function stepEpisode(machineVersion: number, persisted: unknown, event: PathwayEvent): StepOutcome {
+  const machine = machineFor(machineVersion);
+  const current = restore(machine, machineVersion, persisted);
+  if (!current.can(event)) return { accepted: false, allowedEvents: allowedEventsOf(current) };
+  const [next, actions] = transition(machine, current, event);
+  failOnError(next);
+  return { accepted: true, snapshot: persist(machine, next), effects: effectsOf(actions), ...view(next) };
+}
+
+export function viewEpisode(machineVersion: number, persisted: unknown): EpisodeView {
+  const machine = machineFor(machineVersion);
+  return view(restore(machine, machineVersion, persisted));
+}
+
+function machineFor(version: number): PathwayMachine {
+  const machine = PATHWAY_MACHINES[version];
+  if (!machine) {
+    const known = Object.keys(PATHWAY_MACHINES).join(', ');
+    throw new Error(`Unknown pathway machine version ${String(version)} (known versions: ${known}).`);
+  }
+  return machine;
+}
+
+/** A chart that throws (a bad time in an internal event, say) must not be saved as a step. */
+function failOnError(snapshot: Snapshot): void {
+  if (snapshot.status !== 'error') return;
+  throw snapshot.error instanceof Error ? snapshot.error : new Error(`The pathway failed: ${String(snapshot.error)}`);
+}
+
+function persist(machine: PathwayMachine, snapshot: Snapshot): unknown {
+  // A deep copy through JSON, so what the engine stores is exactly what it will load.
+  return JSON.parse(JSON.stringify(machine.getPersistedSnapshot(snapshot)));
+}
+
+function restore(machine: PathwayMachine, version: number, persisted: unknown): Snapshot {
+  if (typeof persisted !== 'object' || persisted === null || !('value' in persisted) || !('context' in persisted)) {
+    throw new Error(`Not a persisted snapshot of pathway version ${version}: it has no state value and context.`);
+  }
+  const { value, context } = persisted as { value: unknown; context: unknown };
+  if (typeof context !== 'object' || context === null) {
+    throw new Error(`Not a persisted snapshot of pathway version ${version}: its context is not an object.`);
+  }
+  try {
+    return machine.resolveState({ value: value as Snapshot['value'], context: context as PathwayContext });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot load a snapshot of pathway version ${version}: ${reason}`);
+  }
+}
+
+function view(snapshot: Snapshot): EpisodeView {
+  return {
+    stage: stageOf(snapshot),
+    state: snapshot.value,
+    context: episodeFacts(snapshot.context),
+    allowedEvents: allowedEventsOf(snapshot),
+    final: snapshot.status === 'done',
+  };
+}
+
+/** The coarse stage of API.md, from where the chart is. */
+function stageOf(snapshot: Snapshot): Stage {
+  if (snapshot.matches({ triage: 'awaitingSignOff' })) return 'awaiting_sign_off';
+  if (snapshot.matches('triage')) return 'triage';
+  if (snapshot.matches('screening')) return 'screening';
+  if (snapshot.matches('familyHelp')) return 'family_help';
+  if (snapshot.matches('assessment')) return 'assessment';
+  if (snapshot.matches('childInNeed')) return 'child_in_need';
+  if (snapshot.matches('strategyDiscussion')) return 'strategy_discussion';
+  if (snapshot.matches('s47Enquiry')) return 's47_enquiry';
+  if (snapshot.matches('awaitingIcpc')) return 'icpc';
+  if (snapshot.matches('cpPlan')) return 'cp_plan';
+  // forwarded, redirected, merged, closed
+  return 'closed';
+}
+
+/**
+ * Event types with a transition enabled now. Guards may look at an event's payload, so each
+ * type is tried with one candidate event per branch (candidate-events.ts).
+ */
+function allowedEventsOf(snapshot: Snapshot): PathwayEventType[] {
+  if (snapshot.status !== 'active') return [];
+  const allowed = new Set<PathwayEventType>();
+  for (const event of candidateEvents(snapshot.context)) {
+    if (!allowed.has(event.type) && snapshot.can(event)) allowed.add(event.type);
+  }
+  return [...allowed];
+}
+
+const EFFECT_ACTION_TYPES: ReadonlySet<string> = new Set(PATHWAY_EFFECT_ACTIONS);
+
+/** The chart's named effect actions, as effects.ts describes them; assigns are left out. */
+function effectsOf(actions: readonly { type: string; params?: unknown }[]): PathwayEffect[] {
+  return actions
+    .filter((action) => EFFECT_ACTION_TYPES.has(action.type))
+    .map((action) => ({ type: action.type, ...(action.params as object) }) as PathwayEffect);
+}

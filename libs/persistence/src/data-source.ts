@@ -1,0 +1,60 @@
+import { DataSource } from 'typeorm';
+import { AccessLogEntity } from './entities/access-log.entity';
+import { AgencyCheckEntity } from './entities/agency-check.entity';
+import { ChildEntity } from './entities/child.entity';
+import { ContactReferenceCounterEntity } from './entities/contact-reference-counter.entity';
+import { ContactEntity } from './entities/contact.entity';
+import { DeadlineEntity } from './entities/deadline.entity';
+import { EpisodeEventEntity } from './entities/episode-event.entity';
+import { EpisodeEntity } from './entities/episode.entity';
+import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
+import { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+
+export const ENTITIES = [
+  AccessLogEntity,
+  AgencyCheckEntity,
+  ChildEntity,
+  ContactEntity,
+  ContactReferenceCounterEntity,
+  DeadlineEntity,
+  EpisodeEntity,
+  EpisodeEventEntity,
+  IdempotencyRecordEntity,
+  OutboxMessageEntity,
+];
+
+export const MIGRATIONS = [InitialSchema1763800000000];
+
+export interface DataSourceOptions {
+  url: string;
+  /** 1 in embedded mode: the PGlite socket serves one session at a time. */
+  poolSize?: number;
+  applicationName?: string;
+  /** Extra `pg` pool settings (embedded mode keeps its one connection open). */
+  pool?: Record<string, unknown>;
+}
+
+/** Front Door's one TypeORM data source. Schema changes only through migrations. */
+export function createDataSource({ url, poolSize = 10, applicationName = 'front-door', pool = {} }: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    applicationName,
+    extra: { max: poolSize, connectionTimeoutMillis: 5000, ...pool },
+  });
+}
+
+/** Opens the data source and brings the schema up to date. */
+export async function openDatabase(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = createDataSource(options);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type MessageStatus = 'pending' | 'queued' | 'delivered' | 'failed';
+
+export interface MessageRecipient {
+  /** `referrer`, `worker` (an allocated worker) or `agency` (a partner agency's inbox). */
+  audience: 'referrer' | 'worker' | 'agency';
+  channel: 'email' | 'portal' | 'webhook' | 'notify' | 'staff';
+  address: string | null;
+  name: string | null;
+}
+
+/**
+ * A message a step implies, written in the same transaction as the step (the outbox). The
+ * relay moves pending rows to the queue; delivery renders and sends them.
+ */
+@Entity('outbox_messages')
+@Index('outbox_pending', ['createdAt'], { where: "status = 'pending'" })
+@Index('outbox_contact', ['tenant', 'contactId'])
+@Index('outbox_status', ['tenant', 'status', 'createdAt'])
+export class OutboxMessageEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') tenant: string;
+  @Column('text') kind: string;
+  @Column('uuid', { name: 'contact_id' }) contactId: string;
+  @Column('uuid', { name: 'episode_id', nullable: true }) episodeId: string | null;
+  @Column('jsonb') recipient: MessageRecipient;
+  /** The facts the template needs, fixed at the time of the step (never internal rationale). */
+  @Column('jsonb') content: Record<string, unknown>;
+  @Column('text') status: MessageStatus;
+  /** Sent to the receiver so that a retry after a crash is not seen twice. */
+  @Column('text', { name: 'idempotency_key' }) idempotencyKey: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt: Date | null;
+}

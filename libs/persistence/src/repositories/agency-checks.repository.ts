@@ -1,0 +1,35 @@
+import { EntityManager } from 'typeorm';
+import { AgencyCheckEntity } from '../entities/agency-check.entity';
+import { scoped } from './tenant-scope';
+
+export class AgencyChecksRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  findById(tenant: string, id: string): Promise<AgencyCheckEntity | null> {
+    return scoped(this.manager, AgencyCheckEntity, 'a', tenant).andWhere('a.id = :id', { id }).getOne();
+  }
+
+  /** A partner's inbox: open checks addressed to their own agency, oldest due first. */
+  openForAgency(tenant: string, agency: string): Promise<AgencyCheckEntity[]> {
+    return scoped(this.manager, AgencyCheckEntity, 'a', tenant)
+      .andWhere('a.agency = :agency', { agency })
+      .andWhere(`a.status = 'requested'`)
+      .orderBy('a.due_at', 'ASC')
+      .getMany();
+  }
+
+  forEpisode(tenant: string, episodeId: string): Promise<AgencyCheckEntity[]> {
+    return scoped(this.manager, AgencyCheckEntity, 'a', tenant)
+      .andWhere('a.episode_id = :episodeId', { episodeId })
+      .orderBy('a.requested_at', 'ASC')
+      .getMany();
+  }
+
+  async insert(check: AgencyCheckEntity): Promise<void> {
+    await this.manager.insert(AgencyCheckEntity, check);
+  }
+
+  async recordResponse(tenant: string, id: string, response: Partial<AgencyCheckEntity>): Promise<void> {
+    await this.manager.update(AgencyCheckEntity, { tenant, id }, response);
+  }
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { DeadlineEntity } from '../entities/deadline.entity';
+import { scoped } from './tenant-scope';
+
+export interface DeadlineKey {
+  kind: string;
+  key: string;
+}
+
+export class DeadlinesRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  forEpisode(tenant: string, episodeId: string): Promise<DeadlineEntity[]> {
+    return scoped(this.manager, DeadlineEntity, 'd', tenant)
+      .andWhere('d.episode_id = :episodeId', { episodeId })
+      .orderBy('d.started_at', 'ASC')
+      .addOrderBy('d.due_at', 'ASC')
+      .getMany();
+  }
+
+  forEpisodes(tenant: string, episodeIds: string[]): Promise<DeadlineEntity[]> {
+    if (episodeIds.length === 0) return Promise.resolve([]);
+    return scoped(this.manager, DeadlineEntity, 'd', tenant)
+      .andWhere('d.episode_id IN (:...episodeIds)', { episodeIds })
+      .orderBy('d.started_at', 'ASC')
+      .addOrderBy('d.due_at', 'ASC')
+      .getMany();
+  }
+
+  async start(tenant: string, episodeId: string, ref: DeadlineKey, startedAt: Date, dueAt: Date): Promise<void> {
+    await this.manager.insert(DeadlineEntity, {
+      id: randomUUID(),
+      tenant,
+      episodeId,
+      kind: ref.kind,
+      key: ref.key,
+      startedAt,
+      dueAt,
+      status: 'open',
+      metAt: null,
+      breachedAt: null,
+      completedAt: null,
+      cancelledAt: null,
+    });
+  }
+
+  /**
+   * The step was done at `at` (its own time, not when it was recorded): met if on or before
+   * the due time; otherwise breached at the due time. A breach already recorded by the timer
+   * gains its completion time.
+   */
+  async complete(tenant: string, episodeId: string, ref: DeadlineKey, at: Date): Promise<void> {
+    await this.manager.query(
+      `UPDATE deadlines SET
+         status = CASE WHEN status = 'open' AND $5 <= due_at THEN 'met' ELSE 'breached' END,
+         met_at = CASE WHEN status = 'open' AND $5 <= due_at THEN $5::timestamptz ELSE NULL END,
+         breached_at = CASE WHEN status = 'open' AND $5 <= due_at THEN NULL ELSE coalesce(breached_at, due_at) END,
+         completed_at = $5
+       WHERE tenant = $1 AND episode_id = $2 AND kind = $3 AND key = $4
+         AND (status = 'open' OR (status = 'breached' AND completed_at IS NULL AND cancelled_at IS NULL))`,
+      [tenant, episodeId, ref.kind, ref.key, at],
+    );
+  }
+
+  /** No longer needed (the child moved on). A breach already recorded stays a breach. */
+  async cancel(tenant: string, episodeId: string, ref: DeadlineKey, at: Date): Promise<void> {
+    await this.manager.query(
+      `UPDATE deadlines SET
+         status = CASE WHEN status = 'open' THEN 'cancelled' ELSE status END,
+         cancelled_at = $5
+       WHERE tenant = $1 AND episode_id = $2 AND kind = $3 AND key = $4
+         AND (status = 'open' OR (status = 'breached' AND completed_at IS NULL AND cancelled_at IS NULL))`,
+      [tenant, episodeId, ref.kind, ref.key, at],
+    );
+  }
+}

@@ -1,0 +1,103 @@
+import { EntityManager } from 'typeorm';
+// jsonb columns are typed loosely (unknown); TypeORM's deep-partial type cannot see through them.
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { EpisodeEntity } from '../entities/episode.entity';
+import { scoped } from './tenant-scope';
+
+export interface EpisodeFilters {
+  stage?: string;
+  rag?: string;
+  overdue?: boolean;
+  team?: string;
+  workerId?: string;
+  open?: boolean;
+  householdId?: string;
+  childId?: string;
+  contactId?: string;
+}
+
+export interface Page {
+  page: number;
+  pageSize: number;
+}
+
+export class EpisodesRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  findById(tenant: string, id: string): Promise<EpisodeEntity | null> {
+    return scoped(this.manager, EpisodeEntity, 'e', tenant).andWhere('e.id = :id', { id }).getOne();
+  }
+
+  /** The front-door queue: most urgent first — overdue, then soonest due, then red before amber. */
+  async list(tenant: string, filters: EpisodeFilters, page: Page, now: Date): Promise<[EpisodeEntity[], number]> {
+    const q = scoped(this.manager, EpisodeEntity, 'e', tenant);
+    if (filters.stage) q.andWhere('e.stage = :stage', { stage: filters.stage });
+    if (filters.rag) q.andWhere('e.rag = :rag', { rag: filters.rag });
+    if (filters.team) q.andWhere('e.team = :team', { team: filters.team });
+    if (filters.workerId) q.andWhere('e.worker_id = :workerId', { workerId: filters.workerId });
+    if (filters.householdId) q.andWhere('e.household_id = :householdId', { householdId: filters.householdId });
+    if (filters.childId) q.andWhere('e.child_id = :childId', { childId: filters.childId });
+    if (filters.contactId) q.andWhere('e.contact_id = :contactId', { contactId: filters.contactId });
+    if (filters.open !== undefined) q.andWhere('e.is_open = :open', { open: filters.open });
+    if (filters.overdue === true) q.andWhere('e.next_due_at < :now', { now });
+    if (filters.overdue === false) q.andWhere('(e.next_due_at IS NULL OR e.next_due_at >= :now)', { now });
+    q.orderBy('e.next_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy(`CASE e.rag WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 ELSE 3 END`, 'ASC')
+      .addOrderBy('e.referral_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .skip((page.page - 1) * page.pageSize)
+      .take(page.pageSize);
+    return q.getManyAndCount();
+  }
+
+  /** Earlier episodes of one child, newest first (for matching and the child's record). */
+  forChild(tenant: string, childId: string): Promise<EpisodeEntity[]> {
+    return scoped(this.manager, EpisodeEntity, 'e', tenant)
+      .andWhere('e.child_id = :childId', { childId })
+      .orderBy('e.referral_at', 'DESC')
+      .getMany();
+  }
+
+  forContact(tenant: string, contactId: string): Promise<EpisodeEntity[]> {
+    return scoped(this.manager, EpisodeEntity, 'e', tenant)
+      .andWhere('e.contact_id = :contactId', { contactId })
+      .orderBy('e.created_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+  }
+
+  insert(episode: EpisodeEntity): Promise<unknown> {
+    return this.manager.insert(EpisodeEntity, episode as QueryDeepPartialEntity<EpisodeEntity>);
+  }
+
+  /**
+   * The conditional update that makes concurrent changes safe: it succeeds only if nobody
+   * changed the episode since it was read (TypeORM's @VersionColumn does not guard updates).
+   */
+  async updateIfVersion(
+    tenant: string,
+    id: string,
+    expectedVersion: number,
+    changes: Partial<Omit<EpisodeEntity, 'id' | 'tenant' | 'version'>>,
+  ): Promise<boolean> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(EpisodeEntity)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+      .where('id = :id AND tenant = :tenant AND version = :expectedVersion', { id, tenant, expectedVersion })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Recomputes the soonest outstanding due time that orders the queue. */
+  async refreshNextDue(tenant: string, id: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE episodes SET next_due_at = (
+         SELECT min(d.due_at) FROM deadlines d
+          WHERE d.episode_id = episodes.id AND d.kind <> 'acknowledgement'
+            AND (d.status = 'open' OR (d.status = 'breached' AND d.completed_at IS NULL AND d.cancelled_at IS NULL)))
+        WHERE id = $1 AND tenant = $2`,
+      [id, tenant],
+    );
+  }
+}

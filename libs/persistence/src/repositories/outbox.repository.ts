@@ -1,0 +1,33 @@
+import { EntityManager } from 'typeorm';
+// jsonb columns are typed loosely (unknown); TypeORM's deep-partial type cannot see through them.
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { OutboxMessageEntity } from '../entities/outbox-message.entity';
+import { scoped } from './tenant-scope';
+
+/** The channel PostgreSQL notifies (on commit) when new messages wait in the outbox. */
+export const OUTBOX_CHANNEL = 'front_door_outbox';
+
+export class OutboxRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Written in the step's own transaction; the notification is delivered only if it commits. */
+  async add(messages: OutboxMessageEntity[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.manager.insert(OutboxMessageEntity, messages as QueryDeepPartialEntity<OutboxMessageEntity>[]);
+    await this.manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  }
+
+  forContact(tenant: string, contactId: string): Promise<OutboxMessageEntity[]> {
+    return scoped(this.manager, OutboxMessageEntity, 'm', tenant)
+      .andWhere('m.contact_id = :contactId', { contactId })
+      .orderBy('m.created_at', 'ASC')
+      .getMany();
+  }
+
+  forEpisode(tenant: string, episodeId: string): Promise<OutboxMessageEntity[]> {
+    return scoped(this.manager, OutboxMessageEntity, 'm', tenant)
+      .andWhere('m.episode_id = :episodeId', { episodeId })
+      .orderBy('m.created_at', 'ASC')
+      .getMany();
+  }
+}

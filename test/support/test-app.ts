@@ -1,0 +1,55 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { Role } from '../../libs/auth/src';
+import { signDevelopmentToken } from '../../libs/auth/src';
+import { Clock, DEVELOPMENT_JWT_SECRET, readEnvironment, SettableClock } from '../../libs/config/src';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/http/configure-app';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  clock: SettableClock;
+  /** A fresh tenant per test file keeps tests apart in the shared test database. */
+  tenant: string;
+  token(role: Role, options?: { sub?: string; tenant?: string; agency?: string; name?: string; email?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real api, on the real PostgreSQL (migrated by the global setup), with a clock tests move. */
+export async function startTestApp(options: { now?: string } = {}): Promise<TestApp> {
+  const env = readEnvironment({
+    DATABASE_URL: TEST_DATABASE_URL,
+    REDIS_URL: TEST_REDIS_URL,
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+  });
+  const clock = new SettableClock(new Date(options.now ?? '2026-11-23T10:00:00Z'));
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = configureApp(moduleRef.createNestApplication({ bodyParser: false, logger: false }));
+  await app.init();
+  const tenant = `t-${randomUUID().slice(0, 8)}`;
+  return {
+    app,
+    clock,
+    tenant,
+    http: () => request(app.getHttpServer()),
+    token: (role, o = {}) =>
+      signDevelopmentToken(DEVELOPMENT_JWT_SECRET, {
+        sub: o.sub ?? `${role}-1`,
+        name: o.name ?? `Test ${role}`,
+        roles: [role],
+        tenant: o.tenant ?? tenant,
+        ...(o.agency ? { agency: o.agency } : role === 'partner' ? { agency: 'police' } : {}),
+        ...(o.email ? { email: o.email } : {}),
+        // Long-lived: tests move the clock by months to walk statutory timescales.
+      }, '3650d'),
+    close: () => app.close(),
+  };
+}
