@@ -94,6 +94,7 @@ export class EpisodeQueries {
       actor.tenant,
       episodes.map((e) => e.id),
     );
+    const messages = await this.db.read.outbox.forContact(actor.tenant, id);
     const now = this.clock.now();
     return {
       id: contact.id,
@@ -111,6 +112,16 @@ export class EpisodeQueries {
           now,
         ),
         child: children.find((c) => c.id === episode.childId) ?? null,
+      })),
+      messages: messages.map((message) => ({
+        id: message.id,
+        kind: message.kind,
+        episodeId: message.episodeId,
+        audience: message.recipient.audience,
+        channel: message.recipient.channel,
+        status: message.status,
+        createdAt: message.createdAt.toISOString(),
+        deliveredAt: message.deliveredAt?.toISOString() ?? null,
       })),
     };
   }

@@ -1,8 +1,20 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { ConnectionGate } from './connection-gate';
+
+// PGlite's Emscripten loader runs `await import('module')` (and 'fs/promises', 'zlib') even
+// in its CommonJS build. Under Jest's CommonJS sandbox a dynamic import throws
+// ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG unless all of Jest runs with
+// --experimental-vm-modules. Loading both packages with Node's own `require` (which is just
+// `require` outside Jest) keeps them out of the sandbox, so specs and the e2e smoke test can
+// boot embedded mode. Only plain values, sockets and promises cross that boundary.
+const nodeRequire = createRequire(__filename);
+const { PGlite: PGliteClass } = nodeRequire('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+const { PGLiteSocketServer: SocketServerClass } =
+  nodeRequire('@electric-sql/pglite-socket') as typeof import('@electric-sql/pglite-socket');
 
 /**
  * One PGlite instance (PostgreSQL 18 compiled to WASM, one backend session) kept in a data
@@ -55,8 +67,8 @@ export async function servePglite({ dataDir, host = '127.0.0.1', port = 0 }: Ser
   let gate: ConnectionGate | undefined;
   let boundPort: number;
   try {
-    db = await PGlite.create({ dataDir: dir });
-    server = new PGLiteSocketServer({ db, host: INTERNAL_HOST, port: 0, maxConnections: 1 });
+    db = await PGliteClass.create({ dataDir: dir });
+    server = new SocketServerClass({ db, host: INTERNAL_HOST, port: 0, maxConnections: 1 });
     await server.start();
     // getServerConn() is "host:port", with the port the OS assigned for port 0.
     const conn = server.getServerConn();

@@ -6,6 +6,7 @@ import {
   isValidNhsNumber,
   normaliseNhsNumber,
 } from '@frontdoor/engine';
+import { REFERRAL_SOURCE_CODES } from '@frontdoor/pathway';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -88,7 +89,7 @@ export class ReferrerDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) organisation?: string | null;
   @ApiPropertyOptional({ description: 'CIN referral source code (1A–10)', example: '5B' })
   @IsOptional()
-  @IsString()
+  @IsIn(REFERRAL_SOURCE_CODES, { message: `sourceCode must be a CIN referral source code: ${REFERRAL_SOURCE_CODES.join(', ')}` })
   sourceCode?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(320) email?: string | null;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[+\d][\d ()-]{5,30}$/, { message: 'phone must be a telephone number' }) phone?: string | null;
