@@ -1,20 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
-import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { ConnectionGate } from './connection-gate';
-
-// PGlite's Emscripten loader runs `await import('module')` (and 'fs/promises', 'zlib') even
-// in its CommonJS build. Under Jest's CommonJS sandbox a dynamic import throws
-// ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG unless all of Jest runs with
-// --experimental-vm-modules. Loading both packages with Node's own `require` (which is just
-// `require` outside Jest) keeps them out of the sandbox, so specs and the e2e smoke test can
-// boot embedded mode. Only plain values, sockets and promises cross that boundary.
-const nodeRequire = createRequire(__filename);
-const { PGlite: PGliteClass } = nodeRequire('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
-const { PGLiteSocketServer: SocketServerClass } =
-  nodeRequire('@electric-sql/pglite-socket') as typeof import('@electric-sql/pglite-socket');
+import { Worker } from 'node:worker_threads';
+import type { PgliteHostData, PgliteHostMessage } from './pglite-host';
 
 /**
  * One PGlite instance (PostgreSQL 18 compiled to WASM, one backend session) kept in a data
@@ -24,21 +11,28 @@ const { PGLiteSocketServer: SocketServerClass } =
  * The socket server runs with `maxConnections: 1` (its default): it multiplexes every
  * connection onto PGlite's single session one *protocol message* at a time, so two clients
  * sending parameterised queries at once interleave their Parse/Bind/Execute messages and get
- * "portal does not exist" errors or, worse, each other's results (measured: 11 wrong rows and
- * 433 errors in 1,000 concurrent queries over 5 connections). With one connection that
- * cannot happen, so every client must be a pool of one.
+ * "unnamed prepared statement does not exist" / "portal does not exist" errors or, worse, each
+ * other's rows (measured: 11 wrong results and 433 errors in 1,000 concurrent queries over
+ * 5 connections). With one connection that cannot happen, so every client must be a pool of
+ * one. The server listens on an internal port; clients come in through a `ConnectionGate`,
+ * which queues a second connection until the first has gone (the server itself drops it, even
+ * when it merely races the close of the previous connection).
  *
- * The server listens on an internal loopback port; clients connect through a
- * {@link ConnectionGate}, which queues a second connection until the first has gone (the
- * server itself would drop it, even when it merely races the close of the previous one).
+ * PGlite, the server and the gate run in a worker thread (`pglite-host.ts`):
+ * - PGlite executes queries synchronously in WASM; in a thread, the app's event loop is not
+ *   blocked by them (nor by the seconds of initdb on first start);
+ * - PGlite's loader does `await import('module')` even in its CommonJS build, which throws
+ *   ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG inside Jest's sandbox; a worker thread is a
+ *   plain Node environment, so specs and the e2e smoke test can boot embedded mode.
+ * The thread ends with the process, so nothing outlives a crash except the lock file, which
+ * the next start recognises as stale.
  */
 export interface ServedPglite {
-  /** `postgres://…` URL of the socket server, for `pg` / TypeORM. */
+  /** `postgres://postgres:postgres@<host>:<port>/postgres`, for `pg` / TypeORM. */
   readonly url: string;
   readonly host: string;
   readonly port: number;
-  readonly db: PGlite;
-  /** Stops the socket server, closes PGlite and releases the data folder. Idempotent. */
+  /** Cuts remaining clients, stops the server, closes PGlite, releases the folder. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -50,7 +44,7 @@ export interface ServePgliteOptions {
 }
 
 const LOCK_FILE = 'front-door.lock';
-const INTERNAL_HOST = '127.0.0.1';
+const CLOSE_TIMEOUT_MS = 10_000;
 /** Data folders this process holds, so a lock file left by a crashed run that happened to have
  * our pid (common in containers) is recognised as stale rather than as ours. */
 const heldByThisProcess = new Set<string>();
@@ -62,49 +56,41 @@ export async function servePglite({ dataDir, host = '127.0.0.1', port = 0 }: Ser
   mkdirSync(dir, { recursive: true });
   const releaseLock = lockDataDir(dir);
 
-  let db: PGlite | undefined;
-  let server: PGLiteSocketServer | undefined;
-  let gate: ConnectionGate | undefined;
+  let worker: Worker;
   let boundPort: number;
   try {
-    db = await PGliteClass.create({ dataDir: dir });
-    server = new SocketServerClass({ db, host: INTERNAL_HOST, port: 0, maxConnections: 1 });
-    await server.start();
-    // getServerConn() is "host:port", with the port the OS assigned for port 0.
-    const conn = server.getServerConn();
-    const upstreamServer = server;
-    gate = new ConnectionGate({
-      upstreamHost: INTERNAL_HOST,
-      upstreamPort: Number(conn.slice(conn.lastIndexOf(':') + 1)),
-      upstreamConnections: () => upstreamServer.getStats().activeConnections,
+    worker = startHost({ dataDir: dir, host, port });
+    boundPort = await new Promise<number>((resolveReady, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`Embedded PostgreSQL thread exited (${code}) while starting.`)));
+      worker.once('message', (message: PgliteHostMessage) => {
+        if (message.type === 'ready') resolveReady(message.port);
+        else if (message.type === 'failed') {
+          const error = new Error(`Embedded PostgreSQL in ${dir} failed to start: ${message.message}`);
+          if (message.stack) error.stack = `${error.message}\n${message.stack}`;
+          reject(error);
+        }
+      });
     });
-    boundPort = await gate.listen(host, port);
   } catch (error) {
-    await gate?.close().catch(() => undefined);
-    await server?.stop().catch(() => undefined);
-    await db?.close().catch(() => undefined);
     releaseLock();
     throw error;
   }
-  const url = `postgres://postgres:postgres@${host}:${boundPort}/postgres`;
+  worker.removeAllListeners();
+  const exited = new Promise<void>((resolveExit) => worker.once('exit', () => resolveExit()));
+  worker.on('error', (error) => {
+    // Nothing in the app can repair this; say so loudly rather than crash on an unhandled event.
+    console.error(`Embedded PostgreSQL (${dir}) failed:`, error);
+  });
 
-  const openDb = db;
-  const openServer = server;
-  const openGate = gate;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       try {
-        // Cuts any client still connected (end pools/DataSources first: a pooled pg client
-        // whose socket is cut emits 'error' on its pool), then stops the socket server.
-        await openGate.close();
-        await openServer.stop();
-        // A client that vanished inside a transaction leaves PGlite's one session in it; the
-        // socket handler rolls back asynchronously. Settle it before closing the database so
-        // that ROLLBACK never runs against a closed instance.
-        await new Promise((resolveTick) => setImmediate(resolveTick));
-        if (openDb.isInTransaction()) await openDb.exec('ROLLBACK').catch(() => undefined);
-        await openDb.close();
+        worker.postMessage({ type: 'close' });
+        const timeout = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
+        await exited;
+        clearTimeout(timeout);
       } finally {
         releaseLock();
       }
@@ -112,7 +98,17 @@ export async function servePglite({ dataDir, host = '127.0.0.1', port = 0 }: Ser
     return closing;
   };
 
-  return { url, host, port: boundPort, db: openDb, close };
+  return { url: `postgres://postgres:postgres@${host}:${boundPort}/postgres`, host, port: boundPort, close };
+}
+
+function startHost(data: PgliteHostData): Worker {
+  // Compiled: pglite-host.js beside this file. From TypeScript sources (Jest, swc-node): the
+  // thread needs the same on-the-fly compiler this process uses.
+  const fromSource = __filename.endsWith('.ts');
+  return new Worker(join(__dirname, fromSource ? 'pglite-host.ts' : 'pglite-host.js'), {
+    workerData: data,
+    execArgv: fromSource ? ['--require', require.resolve('@swc-node/register')] : undefined,
+  });
 }
 
 function lockDataDir(dir: string): () => void {

@@ -16,6 +16,8 @@ export class DeadlinesRepository {
       .andWhere('d.episode_id = :episodeId', { episodeId })
       .orderBy('d.started_at', 'ASC')
       .addOrderBy('d.due_at', 'ASC')
+      .addOrderBy('d.kind', 'ASC')
+      .addOrderBy('d.key', 'ASC')
       .getMany();
   }
 
@@ -25,6 +27,8 @@ export class DeadlinesRepository {
       .andWhere('d.episode_id IN (:...episodeIds)', { episodeIds })
       .orderBy('d.started_at', 'ASC')
       .addOrderBy('d.due_at', 'ASC')
+      .addOrderBy('d.kind', 'ASC')
+      .addOrderBy('d.key', 'ASC')
       .getMany();
   }
 

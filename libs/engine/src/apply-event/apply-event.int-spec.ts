@@ -1,0 +1,100 @@
+import { AuthoritySettingsRegistry, SettableClock } from '@frontdoor/config';
+import { Database, openDatabase } from '@frontdoor/persistence';
+import type { Actor } from '@frontdoor/auth';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { TEST_DATABASE_URL } from '../../../../test/support/test-database';
+import { CreateContact } from '../create-contact/create-contact';
+import { FrontDoorError } from '../errors/front-door-error';
+import { ApplyEvent } from './apply-event';
+
+/** The engine against the real PostgreSQL with the real migrations (applied by the global setup). */
+describe('applyEvent on the real database', () => {
+  let dataSource: DataSource;
+  let db: Database;
+  const clock = new SettableClock(new Date('2026-11-23T10:00:00Z'));
+  const tenant = `int-${randomUUID().slice(0, 8)}`;
+  const practitioner: Actor = { sub: 'p1', name: 'P One', roles: ['practitioner'], tenant, agency: null, email: null, sourceCode: null };
+
+  beforeAll(async () => {
+    dataSource = await openDatabase({ url: TEST_DATABASE_URL, poolSize: 4 });
+    db = new Database(dataSource);
+  });
+  afterAll(() => dataSource.destroy());
+
+  async function newEpisode() {
+    const created = await new CreateContact(db, clock, new AuthoritySettingsRegistry()).execute({
+      actor: practitioner,
+      input: {
+        channel: 'phone',
+        referrer: { name: 'R', sourceCode: '2A', email: 'r@example.org', feedbackChannel: 'email' },
+        children: [{ givenName: 'Gus', familyName: 'Ray', dateOfBirth: '2015-06-01' }],
+        concern: { summary: 'worry', categories: ['neglect'], immediateRisk: false },
+        consent: { obtained: true },
+      },
+    });
+    return created.contact.episodes[0].id;
+  }
+
+  const counts = async (episodeId: string) => {
+    const [row] = await dataSource.query(
+      `SELECT (SELECT count(*) FROM episode_events WHERE episode_id = $1)::int AS history,
+              (SELECT count(*) FROM deadlines WHERE episode_id = $1)::int AS deadlines,
+              (SELECT count(*) FROM outbox_messages WHERE episode_id = $1)::int AS messages,
+              (SELECT version FROM episodes WHERE id = $1) AS version`,
+      [episodeId],
+    );
+    return row as { history: number; deadlines: number; messages: number; version: number };
+  };
+
+  it('refuses to update an episode whose version moved on (the conditional update)', async () => {
+    const id = await newEpisode();
+    expect(await db.read.episodes.updateIfVersion(tenant, id, 1, { stage: 'triage' })).toBe(true);
+    expect(await db.read.episodes.updateIfVersion(tenant, id, 1, { stage: 'closed' })).toBe(false);
+    const row = await db.read.episodes.findById(tenant, id);
+    expect(row).toMatchObject({ stage: 'triage', version: 2 });
+  });
+
+  it('refuses a stale expected version without writing anything', async () => {
+    const id = await newEpisode();
+    const before = await counts(id);
+    const apply = new ApplyEvent(db, clock);
+    await expect(apply.execute({ actor: practitioner, episodeId: id, body: { type: 'SCREEN', outcome: 'concern' }, expectedVersion: 7 })).rejects.toMatchObject({
+      code: 'version_conflict',
+    });
+    expect(await counts(id)).toEqual(before);
+  });
+
+  it('leaves no history, deadline or outbox row behind when the transaction fails', async () => {
+    const id = await newEpisode();
+    const apply = new ApplyEvent(db, clock);
+    await apply.execute({ actor: practitioner, episodeId: id, body: { type: 'SCREEN', outcome: 'concern' } });
+    const before = await counts(id);
+    const episode = (await db.read.episodes.findById(tenant, id))!;
+    // REQUEST_AGENCY_CHECK starts a deadline and writes a message and a check row; then a later write fails.
+    const failing = apply.applyInternal(
+      practitioner,
+      episode,
+      { type: 'REQUEST_AGENCY_CHECK', at: clock.now().toISOString(), agency: 'police', question: 'Known?', checkId: randomUUID() },
+      undefined,
+      async () => {
+        throw new FrontDoorError('unavailable', 'the disk is full');
+      },
+    );
+    await expect(failing).rejects.toThrow('the disk is full');
+    expect(await counts(id)).toEqual(before);
+    const checks = await dataSource.query(`SELECT count(*)::int AS n FROM agency_checks WHERE episode_id = $1`, [id]);
+    expect(checks[0].n).toBe(0);
+  });
+
+  it('keeps history append-only: the database refuses to edit or delete it', async () => {
+    const id = await newEpisode();
+    await expect(dataSource.query(`UPDATE episode_events SET type = 'X' WHERE episode_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`DELETE FROM episode_events WHERE episode_id = $1`, [id])).rejects.toThrow(/append-only/);
+  });
+
+  it('does not find one tenant’s episode from another tenant', async () => {
+    const id = await newEpisode();
+    expect(await db.read.episodes.findById('someone-else', id)).toBeNull();
+  });
+});
