@@ -145,7 +145,7 @@ describe('a contact driven down each outcome to closure', () => {
     app.clock.advance(10 * DAY);
     const closed = await step(app, actors.manager, id, { type: 'CLOSE', closedAt: app.clock.now().toISOString(), reason: 'RC7' });
     expect(closed.stage).toBe('closed');
-    expect(closed.deadlines.every((d: { status: string }) => d.status !== 'open' || d.kind === 'acknowledgement')).toBe(true);
+    expect(closed.deadlines.every((d: { status: string; kind: string }) => d.status !== 'open' || d.kind === 'acknowledgement')).toBe(true);
   });
 
   it.each([

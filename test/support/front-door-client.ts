@@ -54,7 +54,12 @@ export async function actorsOf(app: TestApp): Promise<Actors> {
 export async function createContact(app: TestApp, token: string, body: Record<string, unknown> = contactBody()) {
   const response = await app.http().post('/api/v1/contacts').set('Authorization', `Bearer ${token}`).send(body);
   if (response.status !== 201) throw new Error(`contact not created: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as { id: string; reference: string; episodes: { id: string; childId: string }[] };
+  return response.body as {
+    id: string;
+    reference: string;
+    householdId: string;
+    episodes: { id: string; childId: string; reReferral: boolean; openCaseEpisodeId: string | null }[];
+  };
 }
 
 export function sendEvent(app: TestApp, token: string, episodeId: string, event: Record<string, unknown>) {

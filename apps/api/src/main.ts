@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { EnvironmentError, readEnvironment } from '@frontdoor/config';
-import { DeadlineSweepModule } from '@frontdoor/engine';
+import { ApplyEvent, CONNECTED_DATABASE, CreateContact, DeadlineSweepModule, DEMO_TENANT, loadDemo } from '@frontdoor/engine';
+import { ConnectedDatabase, Database } from '@frontdoor/persistence';
 import { AppModule } from './app.module';
 import { configureApp } from './http/configure-app';
 
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
   });
   configureApp(app);
   await app.listen(env.port, '0.0.0.0');
+  // Demo data only on an empty embedded database: never into a real deployment's PostgreSQL.
+  const embedded = app.get<ConnectedDatabase>(CONNECTED_DATABASE).embedded;
+  const demoLoaded = embedded && (await loadDemo(app.get(Database), app.get(CreateContact), app.get(ApplyEvent)));
   const url = `http://localhost:${env.port}`;
   process.stdout.write(
     [
@@ -26,7 +30,8 @@ async function main(): Promise<void> {
       `  database: ${env.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PGlite in ${env.dataDir}/postgres`}`,
       `  OpenAPI:  ${url}/docs`,
       `  health:   ${url}/health/ready`,
-      `  a token:  npm run token -- --role practitioner --tenant 865 --sub alice`,
+      ...(demoLoaded ? [`  demo:     a handful of synthetic contacts loaded for tenant ${DEMO_TENANT}`] : []),
+      `  a token:  npm run token -- --role practitioner --tenant ${DEMO_TENANT} --sub alice`,
       '',
     ].join('\n'),
   );

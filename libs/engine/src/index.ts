@@ -13,3 +13,4 @@ export * from './create-contact/contact-rules';
 export * from './engine.module';
 export * from './deadlines/deadline-sweep.module';
 export * from './deadlines/record-due-breaches';
+export * from './demo/load-demo';
