@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   // Demo data only on an empty embedded database: never into a real deployment's PostgreSQL.
   const embedded = app.get<ConnectedDatabase>(CONNECTED_DATABASE).embedded;
   const demoLoaded = embedded && (await loadDemo(app.get(Database), app.get(CreateContact), app.get(ApplyEvent)));
-  const url = `http://localhost:${env.port}`;
+  const { port } = app.getHttpServer().address() as { port: number };
+  const url = `http://localhost:${port}`;
   process.stdout.write(
     [
       '',

@@ -1,0 +1,68 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signDevelopmentToken } from '../../libs/auth/src';
+import { DEVELOPMENT_JWT_SECRET } from '../../libs/config/src';
+import { contactBody } from '../support/front-door-client';
+
+/**
+ * The README's first command on a machine with only Node: no DATABASE_URL, no REDIS_URL.
+ * Front Door boots on embedded PGlite, loads its demo, and takes a contact.
+ */
+describe('the embedded default', () => {
+  let child: ChildProcess;
+  let baseUrl: string;
+  const dataDir = mkdtempSync(join(tmpdir(), 'front-door-embedded-'));
+
+  beforeAll(async () => {
+    const env = { ...process.env, PORT: '0', FRONT_DOOR_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    delete env.REDIS_URL;
+    delete env.AUTH_JWT_SECRET;
+    child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts', '--with-worker'], {
+      cwd: join(__dirname, '..', '..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    baseUrl = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`did not start in time:\n${output}`)), 50_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Front Door is running at (http:\/\/localhost:\d+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout!.on('data', read);
+      child.stderr!.on('data', read);
+      child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('boots, shows the demo, takes a contact and writes its acknowledgement', async () => {
+    const token = await signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { sub: 'alice', name: 'Alice', roles: ['practitioner'], tenant: '865' });
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+
+    expect((await fetch(`${baseUrl}/health/ready`)).status).toBe(200);
+    const demo = await (await fetch(`${baseUrl}/api/v1/episodes`, { headers })).json();
+    expect(demo.total).toBeGreaterThanOrEqual(5);
+
+    const created = await fetch(`${baseUrl}/api/v1/contacts`, { method: 'POST', headers, body: JSON.stringify(contactBody()) });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    const contact = await (await fetch(`${baseUrl}/api/v1/contacts/${id}`, { headers })).json();
+    expect(contact.messages).toEqual([expect.objectContaining({ kind: 'acknowledgement', status: 'pending' })]);
+  });
+});
