@@ -16,7 +16,7 @@ describe('the embedded default', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'front-door-embedded-'));
 
   beforeAll(async () => {
-    const env = { ...process.env, PORT: '0', FRONT_DOOR_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', FRONT_DOOR_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     delete env.AUTH_JWT_SECRET;
@@ -56,13 +56,13 @@ describe('the embedded default', () => {
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 
     expect((await fetch(`${baseUrl}/health/ready`)).status).toBe(200);
-    const demo = await (await fetch(`${baseUrl}/api/v1/episodes`, { headers })).json();
+    const demo = (await (await fetch(`${baseUrl}/api/v1/episodes`, { headers })).json()) as { total: number };
     expect(demo.total).toBeGreaterThanOrEqual(5);
 
     const created = await fetch(`${baseUrl}/api/v1/contacts`, { method: 'POST', headers, body: JSON.stringify(contactBody()) });
     expect(created.status).toBe(201);
-    const { id } = await created.json();
-    const contact = await (await fetch(`${baseUrl}/api/v1/contacts/${id}`, { headers })).json();
+    const { id } = (await created.json()) as { id: string };
+    const contact = (await (await fetch(`${baseUrl}/api/v1/contacts/${id}`, { headers })).json()) as { messages: unknown[] };
     expect(contact.messages).toEqual([expect.objectContaining({ kind: 'acknowledgement', status: 'pending' })]);
   });
 });
