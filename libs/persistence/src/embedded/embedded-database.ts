@@ -7,8 +7,9 @@ import { servePglite } from './served-pglite';
  * into it one protocol message at a time. With two connections running parameterised queries
  * (or one in a transaction and one not) at the same time, their extended-protocol messages
  * interleave inside that one session: queries fail with "unnamed prepared statement does not
- * exist" / "portal does not exist" or silently return the other connection's rows. So the
- * server accepts one connection (a second is dropped) and the app's pool holds exactly one.
+ * exist" / "portal does not exist" or silently return the other connection's rows. So one
+ * connection is served at a time: a second waits until the first is closed (after 15 s it is
+ * refused with SQLSTATE 53300), and a pool of two would stall — the app's pool holds one.
  *
  * Consequences for the app: everything is serialised (fine for a demo); never wait, inside a
  * transaction, for another query on the same pool (that deadlocks on a pool of one, as it
@@ -18,10 +19,10 @@ import { servePglite } from './served-pglite';
 export const EMBEDDED_POOL_SIZE = 1;
 
 /**
- * `pg` pool settings for embedded mode (TypeORM: `extra`). Besides the pool size:
+ * `pg` pool settings for embedded mode (TypeORM: `extra`). Besides the pool size,
  * `idleTimeoutMillis: 0` keeps the one connection open instead of closing it after 10 s idle
- * (pg's default) — reconnecting is cheap, but if a new connection raced the close of the old
- * one the server would drop it as a second connection.
+ * (pg's default) and reconnecting on the next query. The gate in front of the server makes
+ * that reconnect safe anyway; this just avoids the churn.
  */
 export const EMBEDDED_POOL_EXTRA = { max: EMBEDDED_POOL_SIZE, idleTimeoutMillis: 0 } as const;
 
@@ -45,11 +46,14 @@ export interface EmbeddedDatabase {
  * Front Door's database when `DATABASE_URL` is not set: PGlite (PostgreSQL 18 in WASM) in
  * `dataDir`, served on 127.0.0.1 so TypeORM and `pg` run the production code paths.
  *
- * First start runs initdb (~3–5 s); later starts open the existing folder (~1 s).
+ * PGlite runs in a worker thread, so its synchronous WASM work does not block the app's event
+ * loop. First start runs initdb (measured 3.4–9 s, depending on machine load); later starts
+ * open the existing folder (0.5–2 s).
  * `gen_random_uuid()` is built in, so TypeORM needs `uuidExtension: 'pgcrypto'` with
  * `installExtensions: false` and nothing else. Use `EMBEDDED_POOL_EXTRA` for the pool.
- * LISTEN/NOTIFY: a notification reaches only the connection that sent the NOTIFY (the single
- * session listens), never another connection — so poll, or wake in process.
+ * LISTEN/NOTIFY: PGlite delivers a notification only on the connection that sent the NOTIFY,
+ * and only one connection exists at a time — so there is no separate LISTEN connection: poll,
+ * or wake in process after commit.
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const served = await servePglite(options);

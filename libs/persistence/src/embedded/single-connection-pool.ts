@@ -7,8 +7,8 @@ import type { Client } from 'pg';
  * as its `connection` in embedded mode.
  *
  * Why: left to itself, the backend opens a pool (up to 10 connections) plus a dedicated LISTEN
- * connection for every Queue, Worker and QueueEvents. The pglite-socket server cannot serve
- * concurrent connections safely (see `served-pglite.ts`), and it only accepts one. Sharing one
+ * connection for every Queue, Worker and QueueEvents. The embedded server cannot serve
+ * concurrent connections safely (see `served-pglite.ts`) and admits one at a time. Sharing one
  * connection is safe here because every BullMQ operation on PostgreSQL is a single statement
  * (a stored function call); the only multi-statement transaction is the schema migration,
  * which `useEmbeddedQueueBackend` runs before any queue exists.
