@@ -51,10 +51,28 @@ export function createDataSource({ url, poolSize = 10, applicationName = 'front-
   });
 }
 
-/** Opens the data source and brings the schema up to date. */
+/** Any fixed number: the advisory lock under which one process at a time migrates. */
+const MIGRATION_LOCK = 865_2026;
+
+/**
+ * Opens the data source and brings the schema up to date. The api and the worker may start
+ * together against one PostgreSQL: a session advisory lock lets one migrate while the other
+ * waits. (A pool of one — embedded mode, one process — needs no lock, and could not hold it.)
+ */
 export async function openDatabase(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = createDataSource(options);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  if ((options.poolSize ?? 10) < 2) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return dataSource;
+  }
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
   return dataSource;
 }

@@ -80,12 +80,28 @@ function eventsFrom(snapshot: Snapshot): PathwayEvent[] {
   ];
 }
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
-/** Where the child is and what is known, whenever it happened. */
+/**
+ * A vertex of the walk: where the child is, which deadlines are open, and the facts that guards
+ * and clocks still depend on there. Not when things happened, nor facts that only describe (a
+ * rationale, a category), nor triage facts once the decision is made.
+ */
 function serializeState(snapshot: Snapshot): string {
-  return JSON.stringify({ value: snapshot.value, context: snapshot.context }, (_key, value: unknown) =>
-    typeof value === 'string' && ISO_TIME.test(value) ? 'T' : value,
-  );
+  const { context } = snapshot;
+  const facts: Record<string, unknown> = { openDeadlines: [...context.openDeadlines].sort() };
+  if (snapshot.matches('triage')) {
+    facts.rated = context.rag !== null;
+    facts.awaitedChecks = Object.values(context.agencyChecks).map((check) => check.status === 'requested');
+    facts.proposal = context.proposal?.outcome ?? null;
+    facts.returned = context.returnedReasons.length;
+  } else if (snapshot.status === 'active' && context.decision) {
+    facts.allocated = context.workerId !== null;
+    facts.assessment = context.assessment === null ? 'none' : context.assessment.completedAt === null ? 'open' : 'done';
+  }
+  if (snapshot.matches('cpPlan')) {
+    facts.coreGroups = context.cpPlan?.coreGroups.length;
+    facts.reviewConferences = context.cpPlan?.reviewConferences.length;
+  }
+  return JSON.stringify({ value: snapshot.value, facts });
 }
 
 function withinCaps(context: PathwayContext, event: PathwayEvent): boolean {
