@@ -12,5 +12,6 @@ export * from './messages/compose-message';
 export * from './create-contact/contact-rules';
 export * from './engine.module';
 export * from './deadlines/deadline-sweep.module';
-export * from './deadlines/record-due-breaches';
+export * from './deadlines/fire-deadline';
+export * from './deadlines/sweep-due-deadlines';
 export * from './demo/load-demo';

@@ -10,6 +10,8 @@ import { EpisodeEntity } from './entities/episode.entity';
 import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+import { MessageDelivery1763900000000 } from './migrations/1763900000000-message-delivery';
+import { MessageAttemptEntity } from './entities/message-attempt.entity';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -21,10 +23,11 @@ export const ENTITIES = [
   EpisodeEntity,
   EpisodeEventEntity,
   IdempotencyRecordEntity,
+  MessageAttemptEntity,
   OutboxMessageEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, MessageDelivery1763900000000];
 
 export interface DataSourceOptions {
   url: string;

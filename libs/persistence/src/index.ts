@@ -13,3 +13,4 @@ export * from './entities/idempotency-record.entity';
 export * from './entities/outbox-message.entity';
 export * from './connect-database';
 export * from './embedded';
+export * from './entities/message-attempt.entity';

@@ -5,6 +5,7 @@ import {
   ChildrenRepository,
   ContactsRepository,
   DeadlinesRepository,
+  DeliveryRepository,
   EpisodesRepository,
   HistoryRepository,
   IdempotencyRepository,
@@ -18,6 +19,7 @@ export class Stores {
   readonly children: ChildrenRepository;
   readonly contacts: ContactsRepository;
   readonly deadlines: DeadlinesRepository;
+  readonly delivery: DeliveryRepository;
   readonly episodes: EpisodesRepository;
   readonly history: HistoryRepository;
   readonly idempotency: IdempotencyRepository;
@@ -29,6 +31,7 @@ export class Stores {
     this.children = new ChildrenRepository(manager);
     this.contacts = new ContactsRepository(manager);
     this.deadlines = new DeadlinesRepository(manager);
+    this.delivery = new DeliveryRepository(manager);
     this.episodes = new EpisodesRepository(manager);
     this.history = new HistoryRepository(manager);
     this.idempotency = new IdempotencyRepository(manager);

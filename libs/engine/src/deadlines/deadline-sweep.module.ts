@@ -1,7 +1,8 @@
 import { DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@frontdoor/config';
 import { Database } from '@frontdoor/persistence';
-import { RecordDueBreaches } from './record-due-breaches';
+import { FireDeadline } from './fire-deadline';
+import { SweepDueDeadlines } from './sweep-due-deadlines';
 
 @Injectable()
 class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -10,7 +11,7 @@ class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private running: Promise<void> | null = null;
 
   constructor(
-    private readonly sweep: RecordDueBreaches,
+    private readonly sweep: SweepDueDeadlines,
     private readonly intervalMs: number,
   ) {}
 
@@ -48,14 +49,19 @@ export class DeadlineSweepModule {
     return {
       module: DeadlineSweepModule,
       providers: [
-        { provide: RecordDueBreaches, inject: [Database, Clock], useFactory: (db: Database, clock: Clock) => new RecordDueBreaches(db, clock) },
+        { provide: FireDeadline, inject: [Database, Clock], useFactory: (db: Database, clock: Clock) => new FireDeadline(db, clock) },
+        {
+          provide: SweepDueDeadlines,
+          inject: [Database, Clock, FireDeadline],
+          useFactory: (db: Database, clock: Clock, fire: FireDeadline) => new SweepDueDeadlines(db, clock, fire),
+        },
         {
           provide: DeadlineSweeper,
-          inject: [RecordDueBreaches],
-          useFactory: (sweep: RecordDueBreaches) => new DeadlineSweeper(sweep, options.intervalMs ?? 30_000),
+          inject: [SweepDueDeadlines],
+          useFactory: (sweep: SweepDueDeadlines) => new DeadlineSweeper(sweep, options.intervalMs ?? 30_000),
         },
       ],
-      exports: [RecordDueBreaches],
+      exports: [FireDeadline, SweepDueDeadlines],
     };
   }
 }

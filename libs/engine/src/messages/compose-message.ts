@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { EpisodeContext, MessageKind } from '@frontdoor/pathway';
 import type { ChildEntity, ContactEntity, MessageRecipient, OutboxMessageEntity } from '@frontdoor/persistence';
 
+/** Every kind of message Front Door sends: those a pathway step implies, and its own alerts. */
+export type OutboxKind = MessageKind | 'deadline_breached';
+
 export interface MessageFacts {
   contact: ContactEntity;
   child: Pick<ChildEntity, 'givenName'> | null;
   episodeId: string | null;
   context: EpisodeContext | null;
   /** For messages to staff: the allocated worker of an open case, or the partner agency asked. */
-  staffRecipient?: { audience: 'worker' | 'agency'; address: string; name?: string | null };
+  staffRecipient?: { audience: 'worker' | 'agency' | 'manager'; address: string | null; name?: string | null };
   extra?: Record<string, unknown>;
 }
 
@@ -42,7 +45,7 @@ export function referrerRecipient(contact: ContactEntity): MessageRecipient {
  * the referrer needs (DOMAIN §5): never the internal rationale, agency information, or anything
  * about another person.
  */
-function contentFor(kind: MessageKind, facts: MessageFacts): Record<string, unknown> {
+function contentFor(kind: OutboxKind, facts: MessageFacts): Record<string, unknown> {
   const { contact, child, context } = facts;
   const base = { reference: contact.reference, childName: child?.givenName ?? null };
   switch (kind) {
@@ -74,19 +77,20 @@ function contentFor(kind: MessageKind, facts: MessageFacts): Record<string, unkn
       };
     case 'forward_to_allocated_worker':
     case 'agency_check_request':
+    case 'deadline_breached':
       return { reference: contact.reference, contactId: contact.id, episodeId: facts.episodeId, ...facts.extra };
     default:
       return { ...base };
   }
 }
 
-export function composeMessage(kind: MessageKind, facts: MessageFacts, now: Date): OutboxMessageEntity {
+export function composeMessage(kind: OutboxKind, facts: MessageFacts, now: Date): OutboxMessageEntity {
   const id = randomUUID();
-  const toStaff = kind === 'forward_to_allocated_worker' || kind === 'agency_check_request';
+  const toStaff = kind === 'forward_to_allocated_worker' || kind === 'agency_check_request' || kind === 'deadline_breached';
   // A staff message with no known addressee still goes to staff (the front-door team's inbox), never to the referrer.
   const recipient: MessageRecipient = toStaff
     ? {
-        audience: facts.staffRecipient?.audience ?? (kind === 'agency_check_request' ? 'agency' : 'worker'),
+        audience: facts.staffRecipient?.audience ?? (kind === 'agency_check_request' ? 'agency' : kind === 'deadline_breached' ? 'manager' : 'worker'),
         channel: 'staff',
         address: facts.staffRecipient?.address ?? null,
         name: facts.staffRecipient?.name ?? null,
@@ -104,5 +108,10 @@ export function composeMessage(kind: MessageKind, facts: MessageFacts, now: Date
     idempotencyKey: `front-door-message-${id}`,
     createdAt: now,
     deliveredAt: null,
+    queuedAt: null,
+    failedAt: null,
+    attempts: 0,
+    lastError: null,
+    providerReference: null,
   };
 }

@@ -24,4 +24,6 @@ export class DeadlineEntity {
   /** When a breached step was finally done. */
   @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
   @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt: Date | null;
+  /** When the worker set this deadline's delayed timer job (null: not yet). */
+  @Column('timestamptz', { name: 'timer_scheduled_at', nullable: true }) timerScheduledAt: Date | null;
 }

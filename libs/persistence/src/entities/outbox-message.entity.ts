@@ -1,10 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type MessageStatus = 'pending' | 'queued' | 'delivered' | 'failed';
+/** pending → queued → delivered; or sent (a provider accepted it, awaiting its callback); or failed. */
+export type MessageStatus = 'pending' | 'queued' | 'sent' | 'delivered' | 'failed';
 
 export interface MessageRecipient {
   /** `referrer`, `worker` (an allocated worker) or `agency` (a partner agency's inbox). */
-  audience: 'referrer' | 'worker' | 'agency';
+  audience: 'referrer' | 'worker' | 'agency' | 'manager';
   channel: 'email' | 'portal' | 'webhook' | 'notify' | 'staff';
   address: string | null;
   name: string | null;
@@ -32,4 +33,9 @@ export class OutboxMessageEntity {
   @Column('text', { name: 'idempotency_key' }) idempotencyKey: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt: Date | null;
+  @Column('timestamptz', { name: 'queued_at', nullable: true }) queuedAt: Date | null;
+  @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt: Date | null;
+  @Column('int', { default: 0 }) attempts: number;
+  @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
+  @Column('text', { name: 'provider_reference', nullable: true }) providerReference: string | null;
 }

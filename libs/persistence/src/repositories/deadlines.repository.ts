@@ -46,6 +46,7 @@ export class DeadlinesRepository {
       breachedAt: null,
       completedAt: null,
       cancelledAt: null,
+      timerScheduledAt: null,
     });
   }
 

@@ -3,6 +3,7 @@ export * from './agency-checks.repository';
 export * from './children.repository';
 export * from './contacts.repository';
 export * from './deadlines.repository';
+export * from './delivery.repository';
 export * from './episodes.repository';
 export * from './history.repository';
 export * from './idempotency.repository';

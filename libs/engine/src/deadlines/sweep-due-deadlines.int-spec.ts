@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TEST_DATABASE_URL } from '../../../../test/support/test-database';
 import { CreateContact } from '../create-contact/create-contact';
-import { RecordDueBreaches } from './record-due-breaches';
+import { FireDeadline } from './fire-deadline';
+import { SweepDueDeadlines } from './sweep-due-deadlines';
 
-describe('the deadline sweep', () => {
+describe('firing deadlines', () => {
   let dataSource: DataSource;
   let db: Database;
   const clock = new SettableClock(new Date('2026-11-23T10:00:00Z'));
@@ -20,7 +21,7 @@ describe('the deadline sweep', () => {
   });
   afterAll(() => dataSource.destroy());
 
-  it('records a breach at the due time once it has passed, even if nobody opens the case', async () => {
+  async function newEpisode() {
     const created = await new CreateContact(db, clock, new AuthoritySettingsRegistry()).execute({
       actor,
       input: {
@@ -31,19 +32,42 @@ describe('the deadline sweep', () => {
         consent: { obtained: true },
       },
     });
-    const episodeId = created.contact.episodes[0].id;
-    const sweep = new RecordDueBreaches(db, clock);
+    return created.contact;
+  }
+
+  it('records a breach at the due time once it has passed, and tells the manager, even if nobody opens the case', async () => {
+    clock.set('2026-11-23T10:00:00Z');
+    const contact = await newEpisode();
+    const episodeId = contact.episodes[0].id;
+    const fire = new FireDeadline(db, clock);
+    const sweep = new SweepDueDeadlines(db, clock, fire);
 
     clock.set('2026-11-24T22:00:00Z'); // before the end of Tuesday in London
     await sweep.execute();
     expect((await db.read.deadlines.forEpisode(tenant, episodeId)).map((d) => d.status)).toEqual(['open', 'open']);
 
     clock.set('2026-11-25T08:00:00Z');
-    await sweep.execute();
+    expect(await sweep.execute()).toBeGreaterThanOrEqual(2);
     const deadlines = await db.read.deadlines.forEpisode(tenant, episodeId);
     expect(deadlines.map((d) => [d.kind, d.status, d.breachedAt?.toISOString()])).toEqual([
       ['acknowledgement', 'breached', '2026-11-24T23:59:59.999Z'],
       ['decision', 'breached', '2026-11-24T23:59:59.999Z'],
     ]);
+    const alerts = (await db.read.outbox.forEpisode(tenant, episodeId)).filter((m) => m.kind === 'deadline_breached');
+    expect(alerts.map((m) => m.content.kind).sort()).toEqual(['acknowledgement', 'decision']);
+    expect(alerts[0].recipient).toMatchObject({ audience: 'manager', channel: 'staff' });
+  });
+
+  it('does nothing when a timer fires early or twice', async () => {
+    clock.set('2026-11-23T10:00:00Z');
+    const contact = await newEpisode();
+    const [deadline] = await db.read.deadlines.forEpisode(tenant, contact.episodes[0].id);
+    const fire = new FireDeadline(db, clock);
+    expect(await fire.execute(deadline.id)).toBe('not_due');
+    clock.set('2026-12-01T10:00:00Z');
+    expect(await fire.execute(deadline.id)).toBe('breached');
+    expect(await fire.execute(deadline.id)).toBe('already_settled');
+    const alerts = (await db.read.outbox.forEpisode(tenant, contact.episodes[0].id)).filter((m) => m.kind === 'deadline_breached');
+    expect(alerts).toHaveLength(1);
   });
 });

@@ -1,0 +1,63 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { QueryCounts } from './query-counter';
+
+export interface ApiSample {
+  eventLoopUtilization: number;
+  cpuSeconds: number;
+  rssMb: number;
+  heapUsedMb: number;
+  queries: QueryCounts;
+}
+
+export interface ApiProcess {
+  port: number;
+  pid: number;
+  /** Everything since the previous sample (the first covers boot). */
+  sample(): Promise<ApiSample>;
+  close(): Promise<void>;
+}
+
+function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { type: string }) => {
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(message as T);
+    };
+    const onExit = (code: number | null) => reject(new Error(`the bench api exited (code ${code}) before answering '${type}'`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+/** Starts bench/api-server.ts in a child process and waits until it listens. */
+export async function startApiProcess(options: { databaseUrl: string; redisUrl: string; countQueries: boolean }): Promise<ApiProcess> {
+  const child = fork(join(__dirname, 'api-server.ts'), [], {
+    execArgv: ['-r', '@swc-node/register'],
+    env: {
+      ...process.env,
+      BENCH_DATABASE_URL: options.databaseUrl,
+      BENCH_REDIS_URL: options.redisUrl,
+      BENCH_COUNT_QUERIES: options.countQueries ? '1' : '0',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { port } = await nextMessage<{ port: number }>(child, 'ready');
+  return {
+    port,
+    pid: child.pid!,
+    sample: () => {
+      const answer = nextMessage<ApiSample>(child, 'sample');
+      child.send({ type: 'sample' });
+      return answer;
+    },
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'close' });
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+export interface CpuSnapshot {
+  at: number;
+  /** All cores, from /proc/stat: busy and total ticks (includes other people's processes). */
+  machineBusy: number;
+  machineTotal: number;
+  /** CPU ticks of PostgreSQL backends serving `database` (from their process titles). */
+  postgresTicks: number;
+  /** This process (the load generator). */
+  selfMicros: number;
+}
+
+function read(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function postgresTicksFor(database: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const title = read(`/proc/${pid}/cmdline`);
+    if (!title || !title.startsWith('postgres:') || !title.includes(` ${database} `)) continue;
+    const stat = read(`/proc/${pid}/stat`);
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+  }
+  return ticks;
+}
+
+/** Linux only; elsewhere the CPU figures are left out (null). */
+export function cpuSnapshot(database: string): CpuSnapshot | null {
+  const stat = read('/proc/stat');
+  if (!stat) return null;
+  const cpu = stat.split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = cpu[3] + (cpu[4] ?? 0);
+  const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
+  const self = process.cpuUsage();
+  return {
+    at: Date.now(),
+    machineBusy: total - idle,
+    machineTotal: total,
+    postgresTicks: postgresTicksFor(database),
+    selfMicros: self.user + self.system,
+  };
+}
+
+export interface CpuShare {
+  /** Fraction of the whole machine busy (1 = every core), whoever used it. */
+  machineBusy: number;
+  /** Cores' worth used by PostgreSQL backends of the database, and by the load generator. */
+  postgresCores: number;
+  loadGeneratorCores: number;
+}
+
+export function cpuShare(from: CpuSnapshot | null, to: CpuSnapshot | null): CpuShare | null {
+  if (!from || !to || to.at <= from.at) return null;
+  const seconds = (to.at - from.at) / 1000;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    machineBusy: round((to.machineBusy - from.machineBusy) / Math.max(1, to.machineTotal - from.machineTotal)),
+    postgresCores: round((to.postgresTicks - from.postgresTicks) / TICKS_PER_SECOND / seconds),
+    loadGeneratorCores: round((to.selfMicros - from.selfMicros) / 1e6 / seconds),
+  };
+}

@@ -1,0 +1,48 @@
+import { Clock } from '@frontdoor/config';
+import { Database } from '@frontdoor/persistence';
+import { composeMessage } from '../messages/compose-message';
+
+export type FireOutcome = 'breached' | 'not_due' | 'already_settled';
+
+/**
+ * A deadline's timer went off (or the sweep found it due): re-check PostgreSQL, and if the
+ * step is still not done, record the breach at the due time — not when we noticed — and tell
+ * the team's manager, in one transaction. Firing twice is harmless.
+ */
+export class FireDeadline {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(deadlineId: string): Promise<FireOutcome> {
+    const now = this.clock.now();
+    return this.db.transaction(async (stores) => {
+      const deadline = await stores.delivery.lockDeadline(deadlineId);
+      if (!deadline || deadline.status !== 'open') return 'already_settled';
+      if (deadline.dueAt > now) return 'not_due';
+      await stores.delivery.markBreached(deadline.id);
+
+      const episode = await stores.episodes.findById(deadline.tenant, deadline.episodeId);
+      const contact = episode ? await stores.contacts.findById(deadline.tenant, episode.contactId) : null;
+      if (episode && contact) {
+        await stores.outbox.add([
+          composeMessage(
+            'deadline_breached',
+            {
+              contact,
+              child: null,
+              episodeId: episode.id,
+              context: null,
+              staffRecipient: { audience: 'manager', address: episode.team ?? 'front-door', name: null },
+              extra: { kind: deadline.kind, key: deadline.key, dueAt: deadline.dueAt.toISOString(), team: episode.team },
+            },
+            now,
+          ),
+        ]);
+        await stores.episodes.refreshNextDue(deadline.tenant, episode.id);
+      }
+      return 'breached';
+    });
+  }
+}

@@ -1,0 +1,126 @@
+import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DeadlineEntity } from '../entities/deadline.entity';
+import { MessageAttemptEntity } from '../entities/message-attempt.entity';
+import { OutboxMessageEntity } from '../entities/outbox-message.entity';
+import { scoped } from './tenant-scope';
+
+/**
+ * The worker's side of messages and timers. The worker acts for Front Door itself across
+ * tenants, by the ids its jobs carry; nothing here answers an HTTP caller. The manager's view
+ * of messages (`listForTenant`) is tenant-scoped like every other read.
+ */
+export class DeliveryRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Pending messages, locked so that several relays never take the same row. Call inside a transaction. */
+  async lockPending(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager.query(
+      `SELECT id FROM outbox_messages WHERE status = 'pending' ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async markQueued(ids: string[], at: Date): Promise<void> {
+    await this.manager.query(`UPDATE outbox_messages SET status = 'queued', queued_at = $2 WHERE id = ANY($1) AND status = 'pending'`, [ids, at]);
+  }
+
+  findMessage(id: string): Promise<OutboxMessageEntity | null> {
+    return this.manager.findOne(OutboxMessageEntity, { where: { id } });
+  }
+
+  findByIdempotencyKey(key: string): Promise<OutboxMessageEntity | null> {
+    return this.manager.findOne(OutboxMessageEntity, { where: { idempotencyKey: key } });
+  }
+
+  async recordAttempt(attempt: Omit<MessageAttemptEntity, 'id'>): Promise<void> {
+    await this.manager.insert(MessageAttemptEntity, attempt as QueryDeepPartialEntity<MessageAttemptEntity>);
+    await this.manager.query(`UPDATE outbox_messages SET attempts = greatest(attempts, $2), last_error = $3 WHERE id = $1`, [
+      attempt.messageId,
+      attempt.attempt,
+      attempt.error,
+    ]);
+  }
+
+  async markDelivered(id: string, at: Date, providerReference: string | null): Promise<void> {
+    await this.manager.query(
+      `UPDATE outbox_messages SET status = 'delivered', delivered_at = $2, provider_reference = coalesce($3, provider_reference), last_error = NULL
+        WHERE id = $1 AND status <> 'delivered'`,
+      [id, at, providerReference],
+    );
+  }
+
+  async markSent(id: string, providerReference: string | null): Promise<void> {
+    await this.manager.query(
+      `UPDATE outbox_messages SET status = 'sent', provider_reference = $2 WHERE id = $1 AND status IN ('pending', 'queued')`,
+      [id, providerReference],
+    );
+  }
+
+  async markFailed(id: string, at: Date, error: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE outbox_messages SET status = 'failed', failed_at = $2, last_error = $3 WHERE id = $1 AND status <> 'delivered'`,
+      [id, at, error],
+    );
+  }
+
+  attemptsOf(messageIds: string[]): Promise<MessageAttemptEntity[]> {
+    if (messageIds.length === 0) return Promise.resolve([]);
+    return this.manager
+      .getRepository(MessageAttemptEntity)
+      .createQueryBuilder('a')
+      .where('a.message_id IN (:...messageIds)', { messageIds })
+      .orderBy('a.attempt', 'ASC')
+      .getMany();
+  }
+
+  /** A manager's view: messages of their tenant by status and kind, newest first. */
+  listForTenant(tenant: string, filters: { status?: string; kind?: string }, page: { page: number; pageSize: number }) {
+    const q = scoped(this.manager, OutboxMessageEntity, 'm', tenant);
+    if (filters.status) q.andWhere('m.status = :status', { status: filters.status });
+    if (filters.kind) q.andWhere('m.kind = :kind', { kind: filters.kind });
+    return q
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id', 'ASC')
+      .skip((page.page - 1) * page.pageSize)
+      .take(page.pageSize)
+      .getManyAndCount();
+  }
+
+  /** Open deadlines with no timer yet, locked for the one relay that will set them. Call inside a transaction. */
+  async lockUnscheduledDeadlines(limit: number): Promise<{ id: string; dueAt: Date }[]> {
+    const rows: { id: string; due_at: Date }[] = await this.manager.query(
+      `SELECT id, due_at FROM deadlines WHERE status = 'open' AND timer_scheduled_at IS NULL ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map((row) => ({ id: row.id, dueAt: row.due_at }));
+  }
+
+  async markTimersScheduled(ids: string[], at: Date): Promise<void> {
+    await this.manager.query(`UPDATE deadlines SET timer_scheduled_at = $2 WHERE id = ANY($1)`, [ids, at]);
+  }
+
+  /** Open deadlines already due (their timer lost, or never set): the sweep's work. */
+  async dueDeadlineIds(now: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager.query(
+      `SELECT id FROM deadlines WHERE status = 'open' AND due_at < $1 ORDER BY due_at LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Locks one deadline for the timer that fires it. Call inside a transaction. */
+  lockDeadline(id: string): Promise<DeadlineEntity | null> {
+    return this.manager
+      .getRepository(DeadlineEntity)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where('d.id = :id', { id })
+      .getOne();
+  }
+
+  async markBreached(id: string): Promise<void> {
+    await this.manager.query(`UPDATE deadlines SET status = 'breached', breached_at = due_at WHERE id = $1 AND status = 'open'`, [id]);
+  }
+}
