@@ -1,5 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import type { ApiRequest } from './api-server';
 import type { QueryCounts } from './query-counter';
 
 export interface ApiSample {
@@ -15,6 +16,9 @@ export interface ApiProcess {
   pid: number;
   /** Everything since the previous sample (the first covers boot). */
   sample(): Promise<ApiSample>;
+  /** V8 CPU profile of the api between the two calls, written to `file`. */
+  startProfile(): Promise<void>;
+  stopProfile(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,8 +36,18 @@ function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
+async function ask<T>(child: ChildProcess, request: ApiRequest, answer: string): Promise<T> {
+  const answered = nextMessage<T>(child, answer);
+  child.send(request);
+  return answered;
+}
+
 /** Starts bench/api-server.ts in a child process and waits until it listens. */
-export async function startApiProcess(options: { databaseUrl: string; redisUrl: string; countQueries: boolean }): Promise<ApiProcess> {
+export async function startApiProcess(options: {
+  databaseUrl: string;
+  redisUrl: string;
+  countQueries: boolean;
+}): Promise<ApiProcess> {
   const child = fork(join(__dirname, 'api-server.ts'), [], {
     execArgv: ['-r', '@swc-node/register'],
     env: {
@@ -48,11 +62,9 @@ export async function startApiProcess(options: { databaseUrl: string; redisUrl: 
   return {
     port,
     pid: child.pid!,
-    sample: () => {
-      const answer = nextMessage<ApiSample>(child, 'sample');
-      child.send({ type: 'sample' });
-      return answer;
-    },
+    sample: () => ask<ApiSample>(child, { type: 'sample' }, 'sample'),
+    startProfile: () => ask(child, { type: 'profile-start' }, 'profile-started'),
+    stopProfile: (file) => ask(child, { type: 'profile-stop', file }, 'profile-stopped'),
     close: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -8,9 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { AppModule } from '../apps/api/src/app.module';
 import { configureApp } from '../apps/api/src/http/configure-app';
 import { readEnvironment } from '../libs/config/src';
+import { CpuProfile } from './cpu-profile';
 import { countQueries, takeQueryCounts } from './query-counter';
 
-export type ApiRequest = { type: 'sample' } | { type: 'close' };
+export type ApiRequest = { type: 'sample' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string } | { type: 'close' };
 
 async function main(): Promise<void> {
   if (process.env.BENCH_COUNT_QUERIES === '1') countQueries();
@@ -26,7 +27,15 @@ async function main(): Promise<void> {
 
   let loop = performance.eventLoopUtilization();
   let cpu = process.cpuUsage();
+  const profile = new CpuProfile();
   process.on('message', async (request: ApiRequest) => {
+    if (request.type === 'profile-start') {
+      await profile.start();
+      process.send!({ type: 'profile-started' });
+    } else if (request.type === 'profile-stop') {
+      await profile.stop(request.file);
+      process.send!({ type: 'profile-stopped' });
+    }
     if (request.type === 'sample') {
       // Since the previous sample: event-loop busy fraction, CPU seconds, and the queries counted.
       const nextLoop = performance.eventLoopUtilization();

@@ -1,10 +1,12 @@
-/** `npm run bench -- --seconds 5 --warmup 2 --clients 1,8,32 [--no-query-count]` */
+/** `npm run bench -- --seconds 5 --warmup 2 --clients 1,8,32 [--no-query-count] [--profile-api]` */
 export interface BenchOptions {
   seconds: number;
   warmupSeconds: number;
   clients: number[];
   /** Count and time every SQL statement in the api (a few microseconds per statement). */
   countQueries: boolean;
+  /** V8 CPU profiles of the api over each measured window, to bench/results/profiles/ (open in Chrome DevTools). */
+  profileApi: boolean;
 }
 
 export function readOptions(argv: string[]): BenchOptions {
@@ -21,7 +23,8 @@ export function readOptions(argv: string[]): BenchOptions {
   };
   const clients = (value('clients') ?? '1,8,32').split(',').map((c) => {
     const n = Number(c);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--clients must be whole numbers, e.g. 1,8,32 (got ${c})`);
+    // Synthetic children are numbered per client; 63 clients keep their NHS numbers apart.
+    if (!Number.isInteger(n) || n < 1 || n > 63) throw new Error(`--clients must be whole numbers from 1 to 63, e.g. 1,8,32 (got ${c})`);
     return n;
   });
   return {
@@ -29,5 +32,6 @@ export function readOptions(argv: string[]): BenchOptions {
     warmupSeconds: positive('warmup', 2),
     clients,
     countQueries: !argv.includes('--no-query-count'),
+    profileApi: argv.includes('--profile-api'),
   };
 }

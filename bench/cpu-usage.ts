@@ -7,8 +7,8 @@ export interface CpuSnapshot {
   /** All cores, from /proc/stat: busy and total ticks (includes other people's processes). */
   machineBusy: number;
   machineTotal: number;
-  /** CPU ticks of PostgreSQL backends serving `database` (from their process titles). */
-  postgresTicks: number;
+  /** CPU ticks of each PostgreSQL backend serving `database` (found by process title), by pid. */
+  postgresTicks: Map<string, number>;
   /** This process (the load generator). */
   selfMicros: number;
 }
@@ -21,8 +21,8 @@ function read(path: string): string | null {
   }
 }
 
-function postgresTicksFor(database: string): number {
-  let ticks = 0;
+function postgresTicksFor(database: string): Map<string, number> {
+  const ticks = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const title = read(`/proc/${pid}/cmdline`);
@@ -30,7 +30,7 @@ function postgresTicksFor(database: string): number {
     const stat = read(`/proc/${pid}/stat`);
     if (!stat) continue;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    ticks.set(pid, Number(fields[11]) + Number(fields[12])); // utime, stime
   }
   return ticks;
 }
@@ -55,18 +55,28 @@ export function cpuSnapshot(database: string): CpuSnapshot | null {
 export interface CpuShare {
   /** Fraction of the whole machine busy (1 = every core), whoever used it. */
   machineBusy: number;
-  /** Cores' worth used by PostgreSQL backends of the database, and by the load generator. */
-  postgresCores: number;
+  /** Cores' worth used by PostgreSQL backends of the database (null when they do not outlive the sample), and by the load generator. */
+  postgresCores: number | null;
   loadGeneratorCores: number;
 }
 
 export function cpuShare(from: CpuSnapshot | null, to: CpuSnapshot | null): CpuShare | null {
   if (!from || !to || to.at <= from.at) return null;
   const seconds = (to.at - from.at) / 1000;
+  // Backends that started during the window count whole; those that ended during it are lost (pool churn).
+  let postgresTicks = 0;
+  for (const [pid, ticks] of to.postgresTicks) postgresTicks += ticks - (from.postgresTicks.get(pid) ?? 0);
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
     machineBusy: round((to.machineBusy - from.machineBusy) / Math.max(1, to.machineTotal - from.machineTotal)),
-    postgresCores: round((to.postgresTicks - from.postgresTicks) / TICKS_PER_SECOND / seconds),
+    postgresCores: round(postgresTicks / TICKS_PER_SECOND / seconds),
     loadGeneratorCores: round((to.selfMicros - from.selfMicros) / 1e6 / seconds),
   };
+}
+
+/** How busy the machine is before the bench starts: anything above ~5% is someone else's work. */
+export async function machineBusyOver(milliseconds: number): Promise<number | null> {
+  const from = cpuSnapshot('');
+  await new Promise((resolve) => setTimeout(resolve, milliseconds));
+  return cpuShare(from, cpuSnapshot(''))?.machineBusy ?? null;
 }

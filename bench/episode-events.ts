@@ -11,9 +11,8 @@ export interface Tokens {
   manager: string;
 }
 
-/** Fresh episodes at screening, made over HTTP before the clock starts. */
-export async function seedEpisodes(http: LoopbackHttp, token: string, count: number, run: number): Promise<string[]> {
-  const contacts = new SyntheticContacts(63, run);
+/** Fresh episodes at screening, made over HTTP (mostly before the clock starts). */
+export async function seedEpisodes(http: LoopbackHttp, token: string, contacts: SyntheticContacts, count: number): Promise<string[]> {
   const ids: string[] = [];
   const worker = async () => {
     while (ids.length < count) {
@@ -32,7 +31,15 @@ export async function seedEpisodes(http: LoopbackHttp, token: string, count: num
  * Should the pool run dry, a client makes more inline; `refills` says so, since that time
  * counts against throughput.
  */
-export function episodeEvents(http: LoopbackHttp, seedHttp: LoopbackHttp, tokens: Tokens, pool: string[], clients: number, run: number) {
+export function episodeEvents(options: {
+  http: LoopbackHttp;
+  seedHttp: LoopbackHttp;
+  seedContacts: SyntheticContacts;
+  tokens: Tokens;
+  pool: string[];
+  clients: number;
+}) {
+  const { http, seedHttp, seedContacts, tokens, pool, clients } = options;
   const state = Array.from({ length: clients }, () => ({ episodeId: '', steps: [] as FlowStep[], next: 0 }));
   let flows = 0;
   const stats = { refills: 0 };
@@ -41,7 +48,7 @@ export function episodeEvents(http: LoopbackHttp, seedHttp: LoopbackHttp, tokens
     if (s.next >= s.steps.length) {
       if (pool.length === 0) {
         stats.refills += 1;
-        pool.push(...(await seedEpisodes(seedHttp, tokens.practitioner, 1, run * 1000 + stats.refills)));
+        pool.push(...(await seedEpisodes(seedHttp, tokens.practitioner, seedContacts, 1)));
       }
       s.episodeId = pool.pop()!;
       s.steps = decisionFlow(flows++);

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '../../libs/auth/src';
 import { signDevelopmentToken } from '../../libs/auth/src';
-import { Clock, DEVELOPMENT_JWT_SECRET, readEnvironment, SettableClock } from '../../libs/config/src';
+import { AuthoritySettingsRegistry, Clock, DEVELOPMENT_JWT_SECRET, readEnvironment, SettableClock } from '../../libs/config/src';
+import { WorkerModule } from '../../libs/engine/src';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/http/configure-app';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './test-database';
@@ -20,17 +21,25 @@ export interface TestApp {
 }
 
 /** The real api, on the real PostgreSQL (migrated by the global setup), with a clock tests move. */
-export async function startTestApp(options: { now?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { now?: string; withWorker?: boolean; env?: Record<string, string>; settings?: object } = {},
+): Promise<TestApp> {
   const env = readEnvironment({
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
     LOG_LEVEL: 'silent',
     PORT: '0',
+    // Each app its own queues, so one test's worker never takes another's jobs.
+    QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
+    ...options.env,
   });
   const clock = new SettableClock(new Date(options.now ?? '2026-11-23T10:00:00Z'));
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] })
+  const worker = options.withWorker ? [WorkerModule.forRoot({ pollMs: 100, sweepIntervalMs: 500 })] : [];
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env, worker)] })
     .overrideProvider(Clock)
     .useValue(clock)
+    .overrideProvider(AuthoritySettingsRegistry)
+    .useValue(new AuthoritySettingsRegistry(options.settings ?? {}))
     .compile();
   const app = configureApp(moduleRef.createNestApplication({ bodyParser: false, logger: false }));
   await app.init();

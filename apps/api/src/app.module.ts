@@ -4,13 +4,17 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@frontdoor/auth';
 import type { Environment } from '@frontdoor/config';
-import { EngineModule } from '@frontdoor/engine';
+import { EngineModule, QueuesModule } from '@frontdoor/engine';
 import { AgencyChecksController } from './agency-checks/agency-checks.controller';
 import { ChildrenController } from './children/children.controller';
 import { ContactsController } from './contacts/contacts.controller';
 import { EpisodesController } from './episodes/episodes.controller';
 import { HealthController } from './health/health.controller';
+import { MessagesController } from './messages/messages.controller';
+import { NotifyCallbackController } from './notify/notify-callback.controller';
+import { MetricsController } from './operations/metrics.controller';
 import { PathwayController } from './pathway/pathway.controller';
+import { ReferralsController } from './referrals/referrals.controller';
 
 /** The HTTP api: thin controllers over the engine's use cases. */
 @Module({})
@@ -32,6 +36,7 @@ export class AppModule {
         AuthModule.forRoot(env.auth),
         ThrottlerModule.forRoot([{ name: 'intake', ttl: 60_000, limit: 600 }]),
         TerminusModule,
+        QueuesModule,
         ...extraImports,
       ],
       controllers: [
@@ -40,6 +45,10 @@ export class AppModule {
         ChildrenController,
         PathwayController,
         AgencyChecksController,
+        ReferralsController,
+        MessagesController,
+        NotifyCallbackController,
+        MetricsController,
         HealthController,
       ],
     };

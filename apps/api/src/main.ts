@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { EnvironmentError, readEnvironment } from '@frontdoor/config';
-import { ApplyEvent, CONNECTED_DATABASE, CreateContact, DeadlineSweepModule, DEMO_TENANT, loadDemo } from '@frontdoor/engine';
+import { ApplyEvent, CONNECTED_DATABASE, CreateContact, DEMO_TENANT, loadDemo, WorkerModule } from '@frontdoor/engine';
 import { ConnectedDatabase, Database } from '@frontdoor/persistence';
 import { AppModule } from './app.module';
 import { configureApp } from './http/configure-app';
@@ -13,7 +13,7 @@ import { configureApp } from './http/configure-app';
 async function main(): Promise<void> {
   const env = readEnvironment();
   const withWorker = process.argv.includes('--with-worker');
-  const app = await NestFactory.create(AppModule.forRoot(env, withWorker ? [DeadlineSweepModule.forRoot()] : []), {
+  const app = await NestFactory.create(AppModule.forRoot(env, withWorker ? [WorkerModule.forRoot()] : []), {
     bufferLogs: true,
     bodyParser: false,
   });
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       `Front Door is running at ${url}${withWorker ? ' (api and worker)' : ' (api)'}`,
       `  database: ${env.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PGlite in ${env.dataDir}/postgres`}`,
       `  OpenAPI:  ${url}/docs`,
+      `  queues:   ${url}/admin/queues (admin token)`,
       `  health:   ${url}/health/ready`,
       ...(demoLoaded ? [`  demo:     a handful of synthetic contacts loaded for tenant ${DEMO_TENANT}`] : []),
       `  a token:  npm run token -- --role practitioner --tenant ${DEMO_TENANT} --sub alice`,

@@ -9,6 +9,8 @@ export interface AuthoritySettings {
   pathway: PathwaySettings;
   partnerAgencies: string[];
   teams: { id: string; name: string; postcodeAreas: string[] }[];
+  /** Partner systems that take referrer feedback by webhook, by the referrer's organisation. */
+  partnerSystems: { organisation: string; url: string; secret: string }[];
 }
 
 /** Shipped defaults: DOMAIN §3 (red 4 hours, amber 1, green 3 working days; strategy discussion 1 working day). */
@@ -23,6 +25,7 @@ export const DEFAULT_AUTHORITY_SETTINGS: AuthoritySettings = {
     { id: 'south', name: 'South assessment team', postcodeAreas: ['SP'] },
     { id: 'west', name: 'West assessment team', postcodeAreas: ['BA'] },
   ],
+  partnerSystems: [],
 };
 
 export interface SettingsFile {
@@ -57,6 +60,7 @@ export class AuthoritySettingsRegistry {
       },
       partnerAgencies: own.partnerAgencies ?? DEFAULT_AUTHORITY_SETTINGS.partnerAgencies,
       teams: own.teams ?? DEFAULT_AUTHORITY_SETTINGS.teams,
+      partnerSystems: own.partnerSystems ?? DEFAULT_AUTHORITY_SETTINGS.partnerSystems,
     };
   }
 }
@@ -93,6 +97,14 @@ export function validateSettingsFile(value: unknown): string[] {
       if (!Array.isArray(settings.teams) || settings.teams.some((t) => typeof t?.id !== 'string' || typeof t?.name !== 'string')) {
         problems.push(`${at}.teams must be a list of { id, name, postcodeAreas }`);
       }
+    }
+    if (settings.partnerSystems !== undefined) {
+      const valid =
+        Array.isArray(settings.partnerSystems) &&
+        settings.partnerSystems.every(
+          (p) => typeof p?.organisation === 'string' && typeof p?.url === 'string' && typeof p?.secret === 'string' && p.secret.length >= 16,
+        );
+      if (!valid) problems.push(`${at}.partnerSystems must be a list of { organisation, url, secret (16+ characters) }`);
     }
   }
   return problems;

@@ -12,6 +12,8 @@ export interface Environment {
   databaseUrl: string | null;
   /** Absent: BullMQ runs on its PostgreSQL backend over a second embedded PGlite. */
   redisUrl: string | null;
+  /** BullMQ key prefix: lets several Front Doors (or test runs) share one Redis. */
+  queuePrefix: string;
   /** Where embedded data lives (PGlite folders). */
   dataDir: string;
   auth:
@@ -20,6 +22,17 @@ export interface Environment {
   /** Path of the per-authority settings file; absent: shipped defaults. */
   settingsFile: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  messaging: {
+    /** SMTP for email (`smtp://host:port`); absent: email goes through GOV.UK Notify if set, else cannot be sent. */
+    smtpUrl: string | null;
+    mailFrom: string;
+    /** GOV.UK Notify: the API key, an optional base URL (tests), template ids per message kind (JSON). */
+    notifyApiKey: string | null;
+    notifyBaseUrl: string | null;
+    notifyTemplateIds: Record<string, string>;
+    /** The bearer token Notify presents on its delivery-status callbacks. */
+    notifyCallbackToken: string | null;
+  };
 }
 
 export class EnvironmentError extends Error {
@@ -75,14 +88,39 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   const logLevel = (text('LOG_LEVEL') ?? 'info') as Environment['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}`);
 
+  const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const notifyBaseUrl = url('NOTIFY_BASE_URL', ['https:', 'http:']);
+  let notifyTemplateIds: Record<string, string> = {};
+  const templateIdsText = text('NOTIFY_TEMPLATE_IDS');
+  if (templateIdsText) {
+    try {
+      const parsed = JSON.parse(templateIdsText) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Object.values(parsed).some((v) => typeof v !== 'string')) throw new Error();
+      notifyTemplateIds = parsed as Record<string, string>;
+    } catch {
+      problems.push('NOTIFY_TEMPLATE_IDS must be a JSON object of message kind to template id, e.g. {"default":"…"}');
+    }
+  }
+  const notifyApiKey = text('NOTIFY_API_KEY');
+  if (notifyApiKey && !notifyTemplateIds.default) problems.push('NOTIFY_TEMPLATE_IDS needs a "default" template id when NOTIFY_API_KEY is set');
+
   if (problems.length > 0) throw new EnvironmentError(problems);
   return {
     port,
     databaseUrl,
     redisUrl,
+    queuePrefix: text('QUEUE_PREFIX') ?? 'front-door',
     dataDir: text('FRONT_DOOR_DATA_DIR') ?? '.data',
     auth,
     settingsFile: text('FRONT_DOOR_SETTINGS'),
     logLevel,
+    messaging: {
+      smtpUrl,
+      mailFrom: text('MAIL_FROM') ?? 'Front Door <front-door@localhost>',
+      notifyApiKey,
+      notifyBaseUrl,
+      notifyTemplateIds,
+      notifyCallbackToken: text('NOTIFY_CALLBACK_TOKEN'),
+    },
   };
 }

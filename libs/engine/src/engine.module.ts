@@ -6,9 +6,14 @@ import { AgencyChecks } from './agency-checks/agency-checks';
 import { ApplyEvent } from './apply-event/apply-event';
 import { CreateContact } from './create-contact/create-contact';
 import { EpisodeQueries } from './episodes/episode-queries';
+import { MessageQueries } from './messages/message-queries';
+import { RecordAcknowledgement } from './delivery/record-acknowledgement';
+import { SettleProviderReceipt } from './delivery/settle-provider-receipt';
+import { ReferrerView } from './referrals/referrer-view';
 
-export const ENVIRONMENT = Symbol('Environment');
-export const CONNECTED_DATABASE = Symbol('ConnectedDatabase');
+import { CONNECTED_DATABASE, ENVIRONMENT } from './engine.tokens';
+
+export { CONNECTED_DATABASE, ENVIRONMENT };
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {
@@ -56,9 +61,25 @@ export class EngineModule {
           inject: [Database, Clock, ApplyEvent],
           useFactory: (db: Database, clock: Clock, apply: ApplyEvent) => new AgencyChecks(db, clock, apply),
         },
+        { provide: MessageQueries, inject: [Database], useFactory: (db: Database) => new MessageQueries(db) },
+        {
+          provide: ReferrerView,
+          inject: [Database, Clock, ApplyEvent],
+          useFactory: (db: Database, clock: Clock, apply: ApplyEvent) => new ReferrerView(db, clock, apply),
+        },
+        {
+          provide: RecordAcknowledgement,
+          inject: [Database, Clock, ApplyEvent],
+          useFactory: (db: Database, clock: Clock, apply: ApplyEvent) => new RecordAcknowledgement(db, clock, apply),
+        },
+        {
+          provide: SettleProviderReceipt,
+          inject: [Database, Clock, RecordAcknowledgement],
+          useFactory: (db: Database, clock: Clock, ack: RecordAcknowledgement) => new SettleProviderReceipt(db, clock, ack),
+        },
         DatabaseLifecycle,
       ],
-      exports: [ENVIRONMENT, CONNECTED_DATABASE, DataSource, Database, Clock, AuthoritySettingsRegistry, ApplyEvent, CreateContact, EpisodeQueries, AgencyChecks],
+      exports: [ENVIRONMENT, CONNECTED_DATABASE, DataSource, Database, Clock, AuthoritySettingsRegistry, ApplyEvent, CreateContact, EpisodeQueries, AgencyChecks, MessageQueries, ReferrerView, RecordAcknowledgement, SettleProviderReceipt],
     };
   }
 }

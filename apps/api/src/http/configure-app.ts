@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { mountQueueDashboard } from '../operations/queue-dashboard';
 import { ErrorFilter } from './error.filter';
 import { validationPipe } from './validation.pipe';
 
@@ -17,6 +18,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
+  mountQueueDashboard(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -15,18 +15,6 @@ export interface MessageFacts {
   extra?: Record<string, unknown>;
 }
 
-/** Plain words for what happened, as the referrer reads them. */
-const OUTCOME_WORDS: Record<string, string> = {
-  nfa: 'No further action by children’s social care',
-  family_help: 'Family Help',
-  assessment: 'A child and family assessment',
-  strategy_discussion: 'A multi-agency strategy discussion',
-  cin_plan: 'A child in need plan',
-  forwarded: 'Passed to the social worker already working with the child',
-  redirected: 'Not for children’s social care: directed elsewhere',
-  merged: 'Linked with an earlier contact about the same worry',
-};
-
 export function referrerRecipient(contact: ContactEntity): MessageRecipient {
   const { referrer } = contact;
   switch (referrer.feedbackChannel) {
@@ -55,13 +43,12 @@ function contentFor(kind: OutboxKind, facts: MessageFacts): Record<string, unkno
       const screening = context?.screening;
       if (screening && screening.outcome !== 'concern') {
         const outcome = ({ open_case: 'forwarded', redirect: 'redirected', duplicate: 'merged' } as const)[screening.outcome];
-        return { ...base, outcome, outcomeText: OUTCOME_WORDS[outcome], redirectedTo: screening.redirectedTo };
+        return { ...base, outcome, redirectedTo: screening.redirectedTo };
       }
       const decision = context?.decision;
       return {
         ...base,
         outcome: decision?.outcome ?? null,
-        outcomeText: decision ? OUTCOME_WORDS[decision.outcome] : null,
         feedbackForReferrer: decision?.feedbackForReferrer ?? null,
         signposting: decision?.signposting ?? null,
       };
@@ -72,7 +59,6 @@ function contentFor(kind: OutboxKind, facts: MessageFacts): Record<string, unkno
       return {
         ...base,
         outcome: context?.assessment?.outcome ?? null,
-        outcomeText: context?.assessment?.outcome ? OUTCOME_WORDS[context.assessment.outcome] : null,
         feedbackForReferrer: context?.assessment?.feedbackForReferrer ?? null,
       };
     case 'forward_to_allocated_worker':

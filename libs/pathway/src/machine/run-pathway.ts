@@ -4,9 +4,9 @@ import type { PathwayEffect } from '../effects';
 import type { PathwayEvent, PathwayEventType } from '../events';
 import type { Stage } from '../stages';
 import { candidateEvents } from './candidate-events';
+import { effectsOf } from './effects-of-actions';
 import { type PathwayContext, episodeFacts } from './pathway-context';
 import { type PathwayMachine, pathwayMachineV1 } from './pathway.machine';
-import { PATHWAY_EFFECT_ACTIONS } from './pathway.setup';
 
 /**
  * The pure API the engine drives the pathway with. Nothing here runs an actor, reads a clock or
@@ -133,13 +133,4 @@ function allowedEventsOf(snapshot: Snapshot): PathwayEventType[] {
     if (!allowed.has(event.type) && snapshot.can(event)) allowed.add(event.type);
   }
   return [...allowed];
-}
-
-const EFFECT_ACTION_TYPES: ReadonlySet<string> = new Set(PATHWAY_EFFECT_ACTIONS);
-
-/** The chart's named effect actions, as effects.ts describes them; assigns are left out. */
-function effectsOf(actions: readonly { type: string; params?: unknown }[]): PathwayEffect[] {
-  return actions
-    .filter((action) => EFFECT_ACTION_TYPES.has(action.type))
-    .map((action) => ({ type: action.type, ...(action.params as object) }) as PathwayEffect);
 }

@@ -1,0 +1,92 @@
+import { Clock } from '@frontdoor/config';
+import { ChannelRegistry, isPermanent, renderMessage } from '@frontdoor/notifications';
+import { Database, OutboxMessageEntity } from '@frontdoor/persistence';
+import { RecordAcknowledgement } from './record-acknowledgement';
+
+export type DeliveryResult = 'delivered' | 'accepted' | 'already_done' | 'missing';
+
+/** A failure after which the message will not be tried again; the job must not retry. */
+export class FinalDeliveryFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FinalDeliveryFailure';
+  }
+}
+
+/**
+ * Sends one message: load it, render its template, send it through its channel, and record the
+ * attempt. A transient failure is thrown for the queue to retry with backoff; a permanent one,
+ * or the last attempt, marks the message failed — an exception managers see, never a silence.
+ */
+export class DeliverMessage {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly channels: ChannelRegistry,
+    private readonly acknowledgements: RecordAcknowledgement,
+  ) {}
+
+  async execute(messageId: string, attempt: number, isLastAttempt: boolean): Promise<DeliveryResult> {
+    const message = await this.db.read.delivery.findMessage(messageId);
+    if (!message) return 'missing';
+    if (message.status === 'delivered' || message.status === 'failed' || message.status === 'sent') return 'already_done';
+
+    const startedAt = this.clock.now();
+    let channelName = message.recipient.channel as string;
+    try {
+      const rendered = renderMessage(message.kind, message.content, { now: startedAt, recipientName: message.recipient.name });
+      const channel = this.channels.for(message.recipient);
+      channelName = channel.name;
+      const receipt = await channel.send({
+        id: message.id,
+        tenant: message.tenant,
+        kind: message.kind,
+        idempotencyKey: message.idempotencyKey,
+        recipient: message.recipient,
+        ...rendered,
+      });
+      const finishedAt = this.clock.now();
+      await this.db.transaction(async (stores) => {
+        await stores.delivery.recordAttempt({
+          tenant: message.tenant,
+          messageId,
+          attempt,
+          channel: channelName,
+          startedAt,
+          finishedAt,
+          outcome: receipt.status,
+          error: null,
+          providerReference: receipt.providerReference,
+        });
+        if (receipt.status === 'delivered') await stores.delivery.markDelivered(messageId, finishedAt, receipt.providerReference);
+        else await stores.delivery.markSent(messageId, receipt.providerReference);
+      });
+      if (receipt.status === 'delivered') await this.afterDelivery(message, finishedAt);
+      return receipt.status;
+    } catch (error) {
+      const permanent = isPermanent(error);
+      const reason = (error as Error).message ?? String(error);
+      const finishedAt = this.clock.now();
+      await this.db.transaction(async (stores) => {
+        await stores.delivery.recordAttempt({
+          tenant: message.tenant,
+          messageId,
+          attempt,
+          channel: channelName,
+          startedAt,
+          finishedAt,
+          outcome: permanent ? 'permanent_failure' : 'transient_failure',
+          error: reason.slice(0, 2000),
+          providerReference: null,
+        });
+        if (permanent || isLastAttempt) await stores.delivery.markFailed(messageId, finishedAt, reason.slice(0, 2000));
+      });
+      if (permanent || isLastAttempt) throw new FinalDeliveryFailure(reason);
+      throw error;
+    }
+  }
+
+  private async afterDelivery(message: OutboxMessageEntity, deliveredAt: Date): Promise<void> {
+    if (message.kind === 'acknowledgement') await this.acknowledgements.execute(message.tenant, message.contactId, deliveredAt);
+  }
+}

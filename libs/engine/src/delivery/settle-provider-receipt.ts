@@ -1,0 +1,28 @@
+import { Clock } from '@frontdoor/config';
+import { Database } from '@frontdoor/persistence';
+import { RecordAcknowledgement } from './record-acknowledgement';
+
+/**
+ * A provider that accepted a message (GOV.UK Notify) reports what became of it: delivered, or
+ * failed for good — which makes the message an exception managers see.
+ */
+export class SettleProviderReceipt {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly acknowledgements: RecordAcknowledgement,
+  ) {}
+
+  async execute(idempotencyKey: string, outcome: 'delivered' | 'failed', reason: string | null): Promise<boolean> {
+    const message = await this.db.read.delivery.findByIdempotencyKey(idempotencyKey);
+    if (!message) return false;
+    const at = this.clock.now();
+    if (outcome === 'delivered') {
+      await this.db.read.delivery.markDelivered(message.id, at, null);
+      if (message.kind === 'acknowledgement') await this.acknowledgements.execute(message.tenant, message.contactId, at);
+    } else {
+      await this.db.read.delivery.markFailed(message.id, at, reason ?? 'the provider could not deliver it');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,2 @@
+export const ENVIRONMENT = Symbol('Environment');
+export const CONNECTED_DATABASE = Symbol('ConnectedDatabase');

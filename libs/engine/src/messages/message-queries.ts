@@ -1,0 +1,41 @@
+import type { Actor } from '@frontdoor/auth';
+import { Database } from '@frontdoor/persistence';
+import type { Paginated } from '../episodes/episode-queries';
+
+/** A manager's view of messages: a failed one is an exception to act on, never a silence. */
+export class MessageQueries {
+  constructor(private readonly db: Database) {}
+
+  async list(actor: Actor, filters: { status?: string; kind?: string }, page: { page: number; pageSize: number }): Promise<Paginated<unknown>> {
+    const [messages, total] = await this.db.read.delivery.listForTenant(actor.tenant, filters, page);
+    const attempts = await this.db.read.delivery.attemptsOf(messages.map((m) => m.id));
+    return {
+      items: messages.map((message) => ({
+        id: message.id,
+        kind: message.kind,
+        contactId: message.contactId,
+        episodeId: message.episodeId,
+        audience: message.recipient.audience,
+        channel: message.recipient.channel,
+        status: message.status,
+        createdAt: message.createdAt.toISOString(),
+        queuedAt: message.queuedAt?.toISOString() ?? null,
+        deliveredAt: message.deliveredAt?.toISOString() ?? null,
+        failedAt: message.failedAt?.toISOString() ?? null,
+        lastError: message.lastError,
+        attempts: attempts
+          .filter((a) => a.messageId === message.id)
+          .map((a) => ({
+            attempt: a.attempt,
+            channel: a.channel,
+            outcome: a.outcome,
+            startedAt: a.startedAt.toISOString(),
+            finishedAt: a.finishedAt.toISOString(),
+            error: a.error,
+          })),
+      })),
+      total,
+      ...page,
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import type { Actor } from '@frontdoor/auth';
+import { Clock } from '@frontdoor/config';
+import { EpisodeContext, viewEpisode } from '@frontdoor/pathway';
+import { ContactEntity, Database, EpisodeEntity } from '@frontdoor/persistence';
+import { ApplyEvent } from '../apply-event/apply-event';
+import { FrontDoorError } from '../errors/front-door-error';
+import type { Paginated } from '../episodes/episode-queries';
+
+/** Where a referral stands, in the referrer's terms (API.md). */
+export type ReferrerStatus = 'received' | 'being_considered' | 'decided' | 'assessment' | 'closed';
+
+const STATUS_OF_STAGE: Record<string, ReferrerStatus> = {
+  screening: 'received',
+  triage: 'being_considered',
+  awaiting_sign_off: 'being_considered',
+  assessment: 'assessment',
+  closed: 'closed',
+};
+
+/**
+ * The referrer's side (DOMAIN §5): their own contacts only, and only what they need — the
+ * decision in the words written for them, who to talk to if they asked to stay involved, the
+ * assessment's outcome, and the messages sent to them with their delivery status. Never the
+ * internal rationale, agency checks, or anything about another person.
+ */
+export class ReferrerView {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly applyEvent: ApplyEvent,
+  ) {}
+
+  async list(actor: Actor, page: { page: number; pageSize: number }): Promise<Paginated<unknown>> {
+    const [contacts, total] = await this.db.read.contacts.listForReferrer(actor.tenant, actor.sub, page);
+    const items = [];
+    for (const contact of contacts) items.push(await this.view(contact));
+    return { items, total, ...page };
+  }
+
+  async one(actor: Actor, contactId: string) {
+    return this.view(await this.ownContact(actor, contactId));
+  }
+
+  /** An involved referrer adds what they know to the open assessment; it joins the episode's history. */
+  async contribute(actor: Actor, contactId: string, text: string) {
+    const contact = await this.ownContact(actor, contactId);
+    if (!contact.referrer.wantsInvolvement) {
+      throw FrontDoorError.forbidden('You did not ask to stay involved with this referral, so there is no assessment to contribute to.');
+    }
+    const episodes = (await this.db.read.episodes.forContact(actor.tenant, contactId)).filter(
+      (episode) => episode.isOpen && episode.stage === 'assessment',
+    );
+    if (episodes.length === 0) {
+      throw new FrontDoorError('event_not_accepted', 'There is no open assessment for this referral to contribute to.', undefined, []);
+    }
+    const now = this.clock.now().toISOString();
+    for (const episode of episodes) {
+      await this.applyEvent.applyInternal(actor, episode, { type: 'CONTRIBUTE', at: now, text }, { text });
+    }
+    return { contactId, reference: contact.reference, receivedAt: now, episodes: episodes.length };
+  }
+
+  private async ownContact(actor: Actor, contactId: string): Promise<ContactEntity> {
+    const contact = await this.db.read.contacts.findById(actor.tenant, contactId);
+    // Another referrer's contact is not revealed: 404, as if it did not exist.
+    if (!contact || contact.referrerSub !== actor.sub) throw FrontDoorError.notFound('Referral');
+    return contact;
+  }
+
+  private async view(contact: ContactEntity) {
+    const episodes = await this.db.read.episodes.forContact(contact.tenant, contact.id);
+    const children = await this.db.read.children.findByIds(contact.tenant, episodes.map((e) => e.childId));
+    const messages = (await this.db.read.outbox.forContact(contact.tenant, contact.id)).filter((m) => m.recipient.audience === 'referrer');
+    return {
+      id: contact.id,
+      reference: contact.reference,
+      receivedAt: contact.receivedAt.toISOString(),
+      children: episodes.map((episode) =>
+        this.childView(episode, children.find((c) => c.id === episode.childId)?.givenName ?? null, contact),
+      ),
+      messages: messages.map((message) => ({
+        id: message.id,
+        kind: message.kind,
+        channel: message.recipient.channel,
+        status: message.status,
+        createdAt: message.createdAt.toISOString(),
+        deliveredAt: message.deliveredAt?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  private childView(episode: EpisodeEntity, givenName: string | null, contact: ContactEntity) {
+    const context: EpisodeContext = viewEpisode(episode.machineVersion, episode.snapshot).context;
+    const screening = context.screening;
+    const screenedOut = screening && screening.outcome !== 'concern';
+    const decision = context.decision
+      ? { outcome: context.decision.outcome, feedbackForReferrer: context.decision.feedbackForReferrer, signposting: context.decision.signposting }
+      : screenedOut
+        ? { outcome: episode.outcome, feedbackForReferrer: null, signposting: screening.redirectedTo }
+        : null;
+    const involved = contact.referrer.wantsInvolvement && context.workerId !== null && context.decision?.outcome === 'assessment';
+    return {
+      episodeId: episode.id,
+      childName: givenName,
+      status: STATUS_OF_STAGE[episode.stage] ?? 'decided',
+      decision,
+      allocatedWorker: involved ? { name: context.workerName ?? 'your allocated social worker', team: context.team } : null,
+      assessment: context.assessment?.outcome
+        ? { outcome: context.assessment.outcome, feedbackForReferrer: context.assessment.feedbackForReferrer, completedAt: context.assessment.completedAt }
+        : null,
+    };
+  }
+}
