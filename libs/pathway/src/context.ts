@@ -78,6 +78,8 @@ export interface EpisodeContext {
 
   workerId: string | null;
   workerName: string | null;
+  /** How an involved referrer can reach the allocated worker (email or phone). */
+  workerContact: string | null;
   team: string | null;
 
   assessment: {

@@ -88,8 +88,12 @@ export interface AllocateEvent extends Stamped {
   type: 'ALLOCATE';
   workerId: string;
   team: string;
-  /** Set by the engine from the actor directory when known; shown to an involved referrer. */
+  /**
+   * Front Door addition to API.md: the worker's name and how to reach them (email or phone),
+   * given by the manager allocating, for the invitation to an involved referrer (DOMAIN §5).
+   */
   workerName?: string;
+  workerContact?: string;
 }
 export interface RecordChildSeenEvent extends Stamped {
   type: 'RECORD_CHILD_SEEN';

@@ -144,8 +144,5 @@ function messageFacts(step: StepRecord, kind: string) {
   if (kind === 'agency_check_request' && event.type === 'REQUEST_AGENCY_CHECK') {
     return { ...facts, staffRecipient: { audience: 'agency' as const, address: event.agency }, extra: { checkId: event.checkId } };
   }
-  if (kind === 'invitation_to_contribute' && event.type === 'ALLOCATE') {
-    return { ...facts, extra: { workerEmail: (event as { workerEmail?: string }).workerEmail ?? null } };
-  }
   return facts;
 }

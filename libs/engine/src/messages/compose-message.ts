@@ -54,7 +54,7 @@ function contentFor(kind: OutboxKind, facts: MessageFacts): Record<string, unkno
       };
     }
     case 'invitation_to_contribute':
-      return { ...base, workerName: context?.workerName ?? null, team: context?.team ?? null, ...facts.extra };
+      return { ...base, workerName: context?.workerName ?? null, team: context?.team ?? null, workerContact: context?.workerContact ?? null };
     case 'assessment_outcome':
       return {
         ...base,

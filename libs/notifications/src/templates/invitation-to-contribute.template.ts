@@ -16,7 +16,7 @@ export const invitationToContribute: MessageTemplate = (content, options) => {
   const childName = fact(content, 'childName');
   const workerName = fact(content, 'workerName');
   const team = fact(content, 'team');
-  const workerEmail = fact(content, 'workerEmail');
+  const workerContact = fact(content, 'workerContact');
   const child = childName ?? 'the child';
   const who = workerName ?? 'the social worker';
 
@@ -27,8 +27,8 @@ export const invitationToContribute: MessageTemplate = (content, options) => {
       `When you got in touch about ${childName ?? 'the child you referred'} (reference ${reference}), you asked to stay involved. ` +
         'A child and family assessment has now begun, and we would value what you know.',
       `${workerName ?? 'A social worker'}${team ? ` from the ${team}` : ''} is leading the assessment.`,
-      workerEmail
-        ? `You can reach ${who} by email at ${workerEmail}. Please quote reference ${reference}.`
+      workerContact
+        ? `You can reach ${who} at ${workerContact}. Please quote reference ${reference}.`
         : `To reach ${who}, please ${contactTheFrontDoor(options)} and quote reference ${reference}.`,
       'You can also add what you know through the referrer portal, where you can see this referral. ' +
         'What you add goes to the social worker and becomes part of the assessment. It helps to hear:\n' +
@@ -42,6 +42,6 @@ export const invitationToContribute: MessageTemplate = (content, options) => {
       ifYouAreWorried(childName, options, reference),
       REFERRER_SIGN_OFF,
     ),
-    data: presentOnly({ reference, childName, workerName, team, workerEmail }),
+    data: presentOnly({ reference, childName, workerName, team, workerContact }),
   };
 };

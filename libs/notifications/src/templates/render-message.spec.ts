@@ -92,10 +92,10 @@ describe('renderMessage', () => {
     });
   });
 
-  it('invites an involved referrer with the allocated worker’s name, team and email', () => {
+  it('invites an involved referrer with the allocated worker’s name, team and how to reach them', () => {
     const message = renderMessage('invitation_to_contribute', FULL_CONTENT.invitation_to_contribute);
     expect(message.body).toContain('Jo Bloggs from the North assessment team is leading the assessment.');
-    expect(message.body).toContain('by email at jo.bloggs@council.example');
+    expect(message.body).toContain('You can reach Jo Bloggs at jo.bloggs@council.example');
     expect(message.body).toContain('referrer portal');
   });
 

@@ -18,7 +18,7 @@ export const FULL_CONTENT: Record<string, Record<string, unknown>> = {
     childName: 'Amira',
     workerName: 'Jo Bloggs',
     team: 'North assessment team',
-    workerEmail: 'jo.bloggs@council.example',
+    workerContact: 'jo.bloggs@council.example',
   },
   assessment_outcome: {
     reference: REFERENCE,

@@ -26,6 +26,7 @@ export function initialContext(input: EpisodeInput): PathwayContext {
     decision: null,
     workerId: null,
     workerName: null,
+    workerContact: null,
     team: null,
     assessment: null,
     strategyDiscussion: null,

@@ -15,6 +15,7 @@ import { pathwayWithEffects } from './pathway.setup';
  * then its clocks, then its messages.
  */
 const pathway = pathwayWithEffects.extend({ actions: { ...pathwayRecords, ...pathwayClocks } });
+type PathwayAction = keyof typeof pathwayRecords | keyof typeof pathwayClocks;
 
 /** Once the decision is approved: the referrer is told, information gathering stops. */
 const decisionApproved = [
@@ -41,7 +42,7 @@ const reviewConferenceHeld = ['markStep', 'recordReviewConference', 'meetReviewC
  * Where a child goes when a strategy discussion finds no cause for an s47, or an s47 does not
  * lead to a conference: a (further) assessment, Family Help, or closed.
  */
-function stepDown(concluded: readonly ('markStep' | 'recordStrategyDiscussion' | 'meetStrategyDiscussionDeadline' | 'recordSection47Completion' | 'cancelInitialConferenceClock')[]) {
+function stepDown(concluded: readonly PathwayAction[]) {
   const toAssessment = { type: 'stepsDownTo', params: { step: 'assessment' } } as const;
   return [
     {

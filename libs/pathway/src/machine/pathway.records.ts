@@ -95,7 +95,7 @@ export const pathwayRecords = {
 
   recordAllocation: assign(({ event }) => {
     assertEvent(event, 'ALLOCATE');
-    return { workerId: event.workerId, team: event.team, workerName: event.workerName ?? null };
+    return { workerId: event.workerId, team: event.team, workerName: event.workerName ?? null, workerContact: event.workerContact ?? null };
   }),
 
   recordChildSeen: assign({

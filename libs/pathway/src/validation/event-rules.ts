@@ -20,7 +20,7 @@ import type { FieldReader } from './field-reader';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Filled in by the engine, never by a client. */
-type EngineFields = 'at' | 'checkId' | 'workerName';
+type EngineFields = 'at' | 'checkId';
 
 /** A public event as a client may send it, once valid. */
 export type ValidatedEvent = DistributiveOmit<Extract<PathwayEvent, { type: PublicEventType }>, EngineFields>;
@@ -92,7 +92,13 @@ export const EVENT_RULES: Record<PublicEventType, Rule> = {
 
   RETURN_DECISION: (fields) => ({ type: 'RETURN_DECISION', reason: fields.text('reason')! }),
 
-  ALLOCATE: (fields) => ({ type: 'ALLOCATE', workerId: fields.name('workerId')!, team: fields.name('team')! }),
+  ALLOCATE: (fields) => ({
+    type: 'ALLOCATE',
+    workerId: fields.name('workerId')!,
+    team: fields.name('team')!,
+    workerName: fields.name('workerName', optional),
+    workerContact: fields.name('workerContact', optional),
+  }),
 
   RECORD_CHILD_SEEN: (fields, { context, now }) => ({
     type: 'RECORD_CHILD_SEEN',

@@ -14,7 +14,7 @@ export type EventValidation = { ok: true; event: ValidatedEvent } | { ok: false;
  * event is accepted in the episode's current state is the chart's question (409), not this one.
  *
  * The event returned has no `at` (the engine stamps it), nor what the engine fills in itself
- * (an agency check's `checkId`, an allocated worker's `workerName`).
+ * (an agency check's `checkId`).
  */
 export function validateEvent(raw: unknown, context: EpisodeContext, now: Date): EventValidation {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

@@ -1,0 +1,177 @@
+import type { EpisodeContext } from '../context';
+import { episodeInput } from '../machine/pathway-test-fixtures';
+import { startEpisode } from '../machine/run-pathway';
+import { validateEvent } from './validate-event';
+
+/** A fresh episode received on Monday 2 March 2026 at 09:00, its latest step then. */
+function episode(overrides: Partial<EpisodeContext> = {}): EpisodeContext {
+  return { ...startEpisode(episodeInput()).context, ...overrides };
+}
+
+const NOW = new Date('2026-03-10T12:00:00.000Z');
+
+function errorsOf(raw: unknown, context = episode(), now = NOW) {
+  const result = validateEvent(raw, context, now);
+  if (result.ok) throw new Error(`expected errors, got ${JSON.stringify(result.event)}`);
+  return result.errors;
+}
+
+describe('validating the events people send', () => {
+  it('names every bad field at once', () => {
+    expect(
+      errorsOf({
+        type: 'PROPOSE_DECISION',
+        outcome: 'maybe',
+        thresholdLevel: 7,
+        rationale: '',
+        feedbackForReferrer: 42,
+        primaryNeed: 'N11',
+      }),
+    ).toEqual([
+      { field: 'outcome', message: 'must be one of: nfa, family_help, assessment, strategy_discussion' },
+      { field: 'thresholdLevel', message: 'must be a whole number from 1 to 4' },
+      { field: 'rationale', message: 'must not be empty' },
+      { field: 'feedbackForReferrer', message: 'must be a string' },
+      { field: 'primaryNeed', message: 'must be one of: N0, N1, N2, N3, N4, N5, N6, N7, N8, N9' },
+    ]);
+  });
+
+  it('refuses a field the event does not have', () => {
+    expect(errorsOf({ type: 'RATE', rag: 'amber', rationale: 'r', extra: 1, checkId: 'x' })).toEqual([
+      { field: 'extra', message: 'is not allowed' },
+      { field: 'checkId', message: 'is not allowed' },
+    ]);
+  });
+
+  it('names the event types a person may send when the type is wrong or internal', () => {
+    const [error] = errorsOf({ type: 'RESPOND_AGENCY_CHECK', checkId: 'c' });
+    expect(error.field).toBe('type');
+    expect(error.message).toMatch(/^must be one of: SCREEN, RATE, .*, CLOSE$/);
+    expect(errorsOf('SCREEN')).toEqual([{ field: 'body', message: 'must be a JSON object' }]);
+  });
+
+  it('returns a valid event without the fields it was not given', () => {
+    expect(validateEvent({ type: 'SCREEN', outcome: 'concern', note: null }, episode(), NOW)).toEqual({
+      ok: true,
+      event: { type: 'SCREEN', outcome: 'concern' },
+    });
+  });
+
+  it('asks for what each screening outcome needs, and only that', () => {
+    expect(errorsOf({ type: 'SCREEN', outcome: 'duplicate' })).toEqual([
+      { field: 'duplicateOfContactId', message: 'is required when outcome is duplicate' },
+    ]);
+    expect(errorsOf({ type: 'SCREEN', outcome: 'duplicate', duplicateOfContactId: 'FD-2026-000123' })).toEqual([
+      { field: 'duplicateOfContactId', message: 'must be a UUID' },
+    ]);
+    expect(errorsOf({ type: 'SCREEN', outcome: 'redirect' })).toEqual([
+      { field: 'redirectedTo', message: 'is required when outcome is redirect' },
+    ]);
+    expect(errorsOf({ type: 'SCREEN', outcome: 'concern', redirectedTo: 'Housing' })).toEqual([
+      { field: 'redirectedTo', message: 'is only allowed when outcome is redirect' },
+    ]);
+  });
+
+  it('needs signposting for a no further action decision', () => {
+    expect(
+      errorsOf({ type: 'PROPOSE_DECISION', outcome: 'nfa', thresholdLevel: 1, rationale: 'r', feedbackForReferrer: 'f' }),
+    ).toEqual([{ field: 'signposting', message: 'is required when outcome is nfa' }]);
+  });
+
+  it('keeps a child at immediate risk red', () => {
+    expect(errorsOf({ type: 'RATE', rag: 'amber', rationale: 'r' }, episode({ immediateRisk: true }))).toEqual([
+      { field: 'rag', message: 'must be red: the contact says the child is at immediate risk' },
+    ]);
+    expect(validateEvent({ type: 'RATE', rag: 'red', rationale: 'r' }, episode({ immediateRisk: true }), NOW).ok).toBe(true);
+  });
+
+  it('limits text to 5000 characters and names and ids to 200', () => {
+    expect(errorsOf({ type: 'RETURN_DECISION', reason: 'x'.repeat(5001) })).toEqual([
+      { field: 'reason', message: 'must be at most 5000 characters' },
+    ]);
+    expect(errorsOf({ type: 'ALLOCATE', workerId: 'w'.repeat(201) })).toEqual([
+      { field: 'workerId', message: 'must be at most 200 characters' },
+      { field: 'team', message: 'is required' },
+    ]);
+  });
+
+  it('refuses a time in the future', () => {
+    expect(errorsOf({ type: 'RECORD_CHILD_SEEN', seenAt: '2026-03-10T12:00:01Z', seenAlone: true })).toEqual([
+      { field: 'seenAt', message: 'must not be in the future' },
+    ]);
+  });
+
+  it('refuses a time before the previous step', () => {
+    const context = episode({ lastStepAt: '2026-03-05T10:00:00.000Z' });
+    expect(errorsOf({ type: 'HOLD_CORE_GROUP', heldAt: '2026-03-05T10:59:59+01:00' }, context)).toEqual([
+      { field: 'heldAt', message: 'must not be before the previous step (2026-03-05T10:00:00.000Z)' },
+    ]);
+    expect(validateEvent({ type: 'HOLD_CORE_GROUP', heldAt: '2026-03-05T11:00:00+01:00' }, context, NOW).ok).toBe(true);
+  });
+
+  it('refuses a time without an offset or that does not exist', () => {
+    expect(errorsOf({ type: 'CLOSE', closedAt: '2026-03-05T10:00:00', reason: 'RC1' })).toEqual([
+      { field: 'closedAt', message: 'must be an ISO 8601 date and time with an offset, e.g. 2026-11-20T09:15:00Z' },
+    ]);
+    expect(errorsOf({ type: 'CLOSE', closedAt: '2026-02-30T10:00:00Z', reason: 'RC10' })).toEqual([
+      { field: 'closedAt', message: 'must be an ISO 8601 date and time with an offset, e.g. 2026-11-20T09:15:00Z' },
+      { field: 'reason', message: 'must be one of: RC1, RC2, RC3, RC4, RC5, RC6, RC7, RC8, RC9' },
+    ]);
+  });
+
+  it('requires a reason for delay when the assessment ends past 45 working days', () => {
+    const late = new Date('2026-05-20T12:00:00.000Z');
+    const assessment = { type: 'COMPLETE_ASSESSMENT', outcome: 'cin_plan', factors: ['3B'], primaryNeed: 'N1' };
+    // Due by the end of Thursday 7 May 2026 (45 working days after Monday 2 March).
+    expect(validateEvent({ ...assessment, completedAt: '2026-05-07T23:59:00+01:00' }, episode(), late).ok).toBe(true);
+    expect(errorsOf({ ...assessment, completedAt: '2026-05-08T09:00:00+01:00' }, episode(), late)).toEqual([
+      {
+        field: 'reasonForDelay',
+        message: 'is required: the assessment was completed 46 working days after the referral, past the 45 working day timescale',
+      },
+    ]);
+    expect(validateEvent({ ...assessment, completedAt: '2026-05-08T09:00:00+01:00', reasonForDelay: 'Family moved' }, episode(), late).ok).toBe(true);
+  });
+
+  it('takes CIN assessment factor codes, with 21 (no factors identified) alone', () => {
+    const assessment = { type: 'COMPLETE_ASSESSMENT', completedAt: '2026-03-09T10:00:00Z', outcome: 'nfa', primaryNeed: 'N9' };
+    expect(errorsOf({ ...assessment, factors: ['21', '3B'] })).toEqual([
+      { field: 'factors', message: 'must not list other factors with 21 (no factors identified)' },
+    ]);
+    expect(errorsOf({ ...assessment, factors: ['3B', '99Z', '3B'] })).toEqual([
+      { field: 'factors[1]', message: 'must be a CIN assessment factor code (e.g. 1B, 3A, 21)' },
+      { field: 'factors[2]', message: 'repeats 3B' },
+    ]);
+    expect(errorsOf({ ...assessment, factors: [] })).toEqual([
+      { field: 'factors', message: 'must be a non-empty list of CIN assessment factor codes' },
+    ]);
+  });
+
+  it('asks for what each child protection outcome needs', () => {
+    expect(errorsOf({ type: 'HOLD_STRATEGY_DISCUSSION', heldAt: '2026-03-09T10:00:00Z', agencies: ['police', ''], outcome: 'no_s47' })).toEqual([
+      { field: 'agencies[1]', message: 'must not be empty' },
+      { field: 'nextStep', message: 'is required when outcome is no_s47' },
+    ]);
+    expect(errorsOf({ type: 'COMPLETE_S47', completedAt: '2026-03-09T10:00:00Z', outcome: 'no_icpc' })).toEqual([
+      { field: 'nextStep', message: 'is required when outcome is no_icpc' },
+    ]);
+    expect(errorsOf({ type: 'HOLD_ICPC', heldAt: '2026-03-09T10:00:00Z', outcome: 'cp_plan', familyGroupConferenceOffered: 'yes' })).toEqual([
+      { field: 'category', message: 'is required when outcome is cp_plan' },
+      { field: 'familyGroupConferenceOffered', message: 'must be true or false' },
+    ]);
+    expect(
+      validateEvent({ type: 'HOLD_ICPC', heldAt: '2026-03-09T10:00:00Z', outcome: 'no_plan', familyGroupConferenceOffered: false }, episode(), NOW),
+    ).toEqual({
+      ok: true,
+      event: { type: 'HOLD_ICPC', heldAt: '2026-03-09T10:00:00Z', outcome: 'no_plan', familyGroupConferenceOffered: false },
+    });
+  });
+
+  it('needs a worker and a team to allocate, and no more', () => {
+    expect(errorsOf({ type: 'ALLOCATE', workerName: 'Jo' })).toEqual([
+      { field: 'workerId', message: 'is required' },
+      { field: 'team', message: 'is required' },
+      { field: 'workerName', message: 'is not allowed' },
+    ]);
+  });
+});
