@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signDevelopmentToken } from '../../libs/auth/src';
 import { DEVELOPMENT_JWT_SECRET } from '../../libs/config/src';
+import { eventually } from '../support/eventually';
 import { contactBody } from '../support/front-door-client';
 
 /**
@@ -51,18 +52,26 @@ describe('the embedded default', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('boots, shows the demo, takes a contact and writes its acknowledgement', async () => {
-    const token = await signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { sub: 'alice', name: 'Alice', roles: ['practitioner'], tenant: '865' });
-    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  it('boots, shows the demo, takes a referral and delivers its acknowledgement through the embedded queue', async () => {
+    const sign = (roles: ('practitioner' | 'referrer')[], sub: string) =>
+      signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { sub, name: sub, roles, tenant: '865' });
+    const staff = { Authorization: `Bearer ${await sign(['practitioner'], 'alice')}`, 'Content-Type': 'application/json' };
+    const referrer = { Authorization: `Bearer ${await sign(['referrer'], 'sam')}`, 'Content-Type': 'application/json' };
 
     expect((await fetch(`${baseUrl}/health/ready`)).status).toBe(200);
-    const demo = (await (await fetch(`${baseUrl}/api/v1/episodes`, { headers })).json()) as { total: number };
+    const demo = (await (await fetch(`${baseUrl}/api/v1/episodes`, { headers: staff })).json()) as { total: number };
     expect(demo.total).toBeGreaterThanOrEqual(5);
 
-    const created = await fetch(`${baseUrl}/api/v1/contacts`, { method: 'POST', headers, body: JSON.stringify(contactBody()) });
+    const body = contactBody({ channel: 'portal', referrer: { name: 'Sam Patel', sourceCode: '5B', feedbackChannel: 'portal' } });
+    const created = await fetch(`${baseUrl}/api/v1/contacts`, { method: 'POST', headers: referrer, body: JSON.stringify(body) });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const contact = (await (await fetch(`${baseUrl}/api/v1/contacts/${id}`, { headers })).json()) as { messages: unknown[] };
-    expect(contact.messages).toEqual([expect.objectContaining({ kind: 'acknowledgement', status: 'pending' })]);
+    const delivered = await eventually(async () => {
+      const view = (await (await fetch(`${baseUrl}/api/v1/referrals/mine/${id}`, { headers: referrer })).json()) as {
+        messages: { kind: string; status: string }[];
+      };
+      return view.messages.find((m) => m.kind === 'acknowledgement' && m.status === 'delivered');
+    });
+    expect(delivered).toBeTruthy();
   });
 });

@@ -62,6 +62,23 @@ describe('events people send to an episode', () => {
     expect((await getEpisode(app, actors.practitioner, id)).body.stage).toBe('strategy_discussion');
   });
 
+  it('records a strategy discussion held before the worker was allocated in the system', async () => {
+    app.clock.set('2026-11-23T09:00:00Z');
+    const id = (await createContact(app, actors.practitioner)).episodes[0].id;
+    await step(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
+    await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.manager, id, { type: 'APPROVE_DECISION' });
+    app.clock.set('2026-11-23T11:00:00Z');
+    await step(app, actors.manager, id, { type: 'ALLOCATE', workerId: 'sw-2', team: 'north' });
+    const held = await step(app, actors.practitioner, id, {
+      type: 'HOLD_STRATEGY_DISCUSSION',
+      heldAt: '2026-11-23T10:00:00Z',
+      agencies: ['police', 'health'],
+      outcome: 's47',
+    });
+    expect(held.stage).toBe('s47_enquiry');
+  });
+
   it('asks for the reason when an assessment finishes after 45 working days', async () => {
     app.clock.set('2026-11-23T12:00:00Z');
     const id = (await createContact(app, actors.practitioner)).episodes[0].id;

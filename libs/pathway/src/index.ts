@@ -14,3 +14,4 @@ export * from './machine/statutory-timescales';
 export * from './validation/validate-event';
 export { isPastAssessmentDeadline } from './validation/event-rules';
 export * from './validation/cin-codes';
+export { stepTimeOf } from './machine/pathway-context';

@@ -1,5 +1,5 @@
 import type { Actor } from '@frontdoor/auth';
-import type { EpisodeContext, EpisodeView, PathwayEffect, PathwayEvent } from '@frontdoor/pathway';
+import { EpisodeContext, EpisodeView, PathwayEffect, PathwayEvent, stepTimeOf } from '@frontdoor/pathway';
 import { ChildEntity, ContactEntity, EpisodeEntity, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
 import { composeMessage } from '../messages/compose-message';
 
@@ -13,28 +13,6 @@ export const SYSTEM_ACTOR: Actor = {
   email: null,
   sourceCode: null,
 };
-
-/** The time a step happened: its own time when the event carries one, else when it was applied. */
-export function stepTime(event: PathwayEvent): string {
-  switch (event.type) {
-    case 'RECORD_CHILD_SEEN':
-      return event.seenAt;
-    case 'COMPLETE_ASSESSMENT':
-    case 'COMPLETE_S47':
-      return event.completedAt;
-    case 'HOLD_STRATEGY_DISCUSSION':
-    case 'HOLD_ICPC':
-    case 'HOLD_CORE_GROUP':
-    case 'HOLD_REVIEW_CONFERENCE':
-      return event.heldAt;
-    case 'CLOSE':
-      return event.closedAt;
-    case 'ACKNOWLEDGEMENT_DELIVERED':
-      return event.deliveredAt;
-    default:
-      return event.at;
-  }
-}
 
 /** The episode row's copies of the chart's state that lists, queues and reports use. */
 export function episodeColumns(view: EpisodeView): Pick<
@@ -105,7 +83,7 @@ export async function recordStep(step: StepRecord): Promise<void> {
     toState: step.toView.state,
     fromStage: step.fromView?.stage ?? null,
     toStage: step.toView.stage,
-    occurredAt: new Date(stepTime(event)),
+    occurredAt: new Date(stepTimeOf(event)),
     recordedAt: now,
   });
 

@@ -1,5 +1,5 @@
 import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
-import { PATHWAY_MACHINES } from './run-pathway';
+import { PATHWAY_MACHINES } from './pathway-versions';
 
 /** What GET /api/v1/pathway serves: each machine in use, generated from its definition. */
 export interface PathwayDescription {

@@ -1,6 +1,6 @@
 import type { EpisodeInput, PathwaySettings } from '../context';
 import type { PathwayEffect } from '../effects';
-import type { PathwayEvent } from '../events';
+import type { DecisionOutcome, PathwayEvent } from '../events';
 import { type EpisodeView, startEpisode, stepEpisode } from './run-pathway';
 
 /** Shared by the pathway's specs (not used by the library itself). */
@@ -69,3 +69,58 @@ export class TestEpisode {
     return this.effects.flatMap((effect) => (effect.type === 'sendMessage' ? [effect.kind] : []));
   }
 }
+
+// Episodes at each step of the pathway, for the specs.
+
+/** An episode screened as a concern and waiting in triage. */
+export function inTriage(overrides: Partial<EpisodeInput> = {}): TestEpisode {
+  return new TestEpisode(episodeInput(overrides)).send({ type: 'SCREEN', outcome: 'concern', at: '2026-03-02T09:30:00.000Z' });
+}
+
+export function proposed(outcome: DecisionOutcome, overrides: Partial<EpisodeInput> = {}): TestEpisode {
+  return inTriage(overrides)
+    .send({ type: 'RATE', rag: 'amber', rationale: 'School reports bruising', at: '2026-03-02T10:00:00.000Z' })
+    .send({
+      type: 'PROPOSE_DECISION',
+      outcome,
+      thresholdLevel: outcome === 'nfa' ? 1 : 3,
+      rationale: 'Internal rationale',
+      feedbackForReferrer: 'What we decided and why',
+      signposting: outcome === 'nfa' ? 'Family hub drop-in' : undefined,
+      at: '2026-03-02T11:00:00.000Z',
+    });
+}
+
+export function approved(outcome: DecisionOutcome, overrides: Partial<EpisodeInput> = {}): TestEpisode {
+  return proposed(outcome, overrides).send({ type: 'APPROVE_DECISION', at: '2026-03-02T12:00:00.000Z' });
+}
+
+export function childSeen(overrides: Partial<EpisodeInput> = {}): TestEpisode {
+  return approved('assessment', overrides)
+    .send({ type: 'ALLOCATE', workerId: 'w-1', team: 'North', workerName: 'Jo Bloggs' })
+    .send({ type: 'RECORD_CHILD_SEEN', seenAt: '2026-03-04T10:00:00.000Z', seenAlone: true });
+}
+
+export function inStrategyDiscussion(): TestEpisode {
+  return approved('strategy_discussion');
+}
+
+export function awaitingIcpc(): TestEpisode {
+  return inStrategyDiscussion()
+    .send({ type: 'HOLD_STRATEGY_DISCUSSION', heldAt: '2026-03-10T10:00:00.000Z', agencies: ['police', 'health'], outcome: 's47' })
+    .send({ type: 'COMPLETE_S47', completedAt: '2026-03-20T10:00:00.000Z', outcome: 'icpc' });
+}
+
+export function onPlan(): TestEpisode {
+  return awaitingIcpc().send({
+    type: 'HOLD_ICPC',
+    heldAt: '2026-03-30T10:00:00+01:00',
+    outcome: 'cp_plan',
+    category: 'NEG',
+    familyGroupConferenceOffered: true,
+  });
+}
+
+/** The deadline effects of one kind among some effects. */
+export const deadlineEffects = (effects: PathwayEffect[], kind: string) =>
+  effects.filter((effect) => effect.type !== 'sendMessage' && effect.kind === kind);

@@ -276,6 +276,7 @@ describe.each(INPUTS)('walking the chart: %s', (name, input) => {
       const paths = getShortestPaths(pathwayMachineV1, walkOptions(input, true));
       expect([...new Set(paths.map((path) => leafStateOf(path.state)))].sort()).toEqual(LEAF_STATES);
       checkPaths(paths, openAtContact(input));
+      console.info(`${name}: ${paths.length} shortest paths`);
     },
     WALK_TIMEOUT,
   );

@@ -89,7 +89,13 @@ export const pathwayMachineV1 = pathway.createMachine({
           {
             guard: 'isAboutOpenCase',
             target: 'forwarded',
-            actions: ['markStep', 'recordScreening', 'meetDecisionDeadline', 'forwardToAllocatedWorker', 'notifyReferrerOfDecision'],
+            actions: [
+              'markStep',
+              'recordScreening',
+              'meetDecisionDeadline',
+              'forwardToAllocatedWorker',
+              'notifyReferrerOfDecision',
+            ],
           },
           {
             guard: 'isForAnotherService',
@@ -253,7 +259,11 @@ export const pathwayMachineV1 = pathway.createMachine({
         HOLD_REVIEW_CONFERENCE: [
           { guard: 'continuesPlan', actions: [...reviewConferenceHeld, 'scheduleNextReviewConference'] },
           // The plan ends and the child steps down to child in need.
-          { guard: 'endsPlan', target: 'childInNeed', actions: [...reviewConferenceHeld, 'endChildProtectionPlan', 'stopPlanClocks'] },
+          {
+            guard: 'endsPlan',
+            target: 'childInNeed',
+            actions: [...reviewConferenceHeld, 'endChildProtectionPlan', 'stopPlanClocks'],
+          },
         ],
       },
     },

@@ -4,17 +4,22 @@ import { typedPathway } from './pathway.setup';
 
 const { assign } = typedPathway;
 
+const NOT_STEPS = new Set(['ALLOCATE', 'CONTRIBUTE', 'ACKNOWLEDGEMENT_DELIVERED', 'REQUEST_AGENCY_CHECK', 'RESPOND_AGENCY_CHECK']);
+
 /**
  * What each step records about the child. These only change the context; the deadlines and
  * messages a step implies are in pathway.clocks.ts.
  */
 export const pathwayRecords = {
   /**
-   * Every accepted event moves the time of the latest step on: later event times may not be
-   * before it. It never moves back (an internal event may arrive late).
+   * A step of the pathway moves the time of the latest step on: later event times may not be
+   * before it. It never moves back (an internal event may arrive late). Allocating a worker,
+   * agency checks, contributions and delivery receipts are not steps a later step follows, so a
+   * strategy discussion held at 10:00 can still be recorded after a worker was allocated at 11:00.
    */
   markStep: assign({
-    lastStepAt: ({ context, event }) => laterOf(context.lastStepAt, stepTimeOf(event)),
+    lastStepAt: ({ context, event }) =>
+      NOT_STEPS.has(event.type) ? context.lastStepAt : laterOf(context.lastStepAt, stepTimeOf(event)),
   }),
 
   recordScreening: assign({
@@ -95,7 +100,12 @@ export const pathwayRecords = {
 
   recordAllocation: assign(({ event }) => {
     assertEvent(event, 'ALLOCATE');
-    return { workerId: event.workerId, team: event.team, workerName: event.workerName ?? null, workerContact: event.workerContact ?? null };
+    return {
+      workerId: event.workerId,
+      team: event.team,
+      workerName: event.workerName ?? null,
+      workerContact: event.workerContact ?? null,
+    };
   }),
 
   recordChildSeen: assign({
@@ -174,7 +184,8 @@ export const pathwayRecords = {
     cpPlan: ({ event }) => {
       assertEvent(event, 'HOLD_ICPC');
       if (!event.category) throw new Error('A child protection plan needs a category');
-      return { startedAt: instant(event.heldAt), category: event.category, coreGroups: [], reviewConferences: [], endedAt: null };
+      const startedAt = instant(event.heldAt);
+      return { startedAt, category: event.category, coreGroups: [], reviewConferences: [], endedAt: null };
     },
   }),
 
@@ -218,7 +229,8 @@ export const pathwayRecords = {
   recordClosure: assign(({ context, event }) => {
     assertEvent(event, 'CLOSE');
     const closedAt = instant(event.closedAt);
-    const cpPlan = context.cpPlan && context.cpPlan.endedAt === null ? { ...context.cpPlan, endedAt: closedAt } : context.cpPlan;
+    const planOpen = context.cpPlan !== null && context.cpPlan.endedAt === null;
+    const cpPlan = planOpen && context.cpPlan ? { ...context.cpPlan, endedAt: closedAt } : context.cpPlan;
     return { closure: { closedAt, reason: event.reason }, cpPlan };
   }),
 };

@@ -6,21 +6,15 @@ import type { Stage } from '../stages';
 import { candidateEvents } from './candidate-events';
 import { effectsOf } from './effects-of-actions';
 import { type PathwayContext, episodeFacts } from './pathway-context';
-import { type PathwayMachine, pathwayMachineV1 } from './pathway.machine';
+import type { PathwayMachine } from './pathway.machine';
+import { CURRENT_PATHWAY_VERSION, PATHWAY_MACHINES } from './pathway-versions';
 
 /**
  * The pure API the engine drives the pathway with. Nothing here runs an actor, reads a clock or
  * does I/O, and no XState type leaks out: snapshots go out and come back as plain JSON.
  */
 
-export const PATHWAY_MACHINE_ID = 'pathway';
-export const CURRENT_PATHWAY_VERSION = 1;
-
-/**
- * Every version an episode may have been started on. A change that would strand in-flight
- * episodes is added as a new version; old ones stay here until no open episode uses them.
- */
-export const PATHWAY_MACHINES: Readonly<Record<number, PathwayMachine>> = { 1: pathwayMachineV1 };
+export { CURRENT_PATHWAY_VERSION, PATHWAY_MACHINE_ID } from './pathway-versions';
 
 export interface EpisodeView {
   stage: Stage;

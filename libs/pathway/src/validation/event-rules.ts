@@ -114,7 +114,8 @@ export const EVENT_RULES: Record<PublicEventType, Rule> = {
       const days = workingDaysBetween(new Date(context.receivedAt), new Date(completedAt));
       fields.fail(
         'reasonForDelay',
-        `is required: the assessment was completed ${days} working days after the referral, past the ${ASSESSMENT_WORKING_DAYS} working day timescale`,
+        `is required: the assessment was completed ${days} working days after the referral, ` +
+          `past the ${ASSESSMENT_WORKING_DAYS} working day timescale`,
       );
     }
     return {

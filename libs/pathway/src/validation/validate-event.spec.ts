@@ -167,11 +167,13 @@ describe('validating the events people send', () => {
     });
   });
 
-  it('needs a worker and a team to allocate, and no more', () => {
-    expect(errorsOf({ type: 'ALLOCATE', workerName: 'Jo' })).toEqual([
+  it('needs a worker and a team to allocate, and takes how an involved referrer can reach the worker', () => {
+    expect(errorsOf({ type: 'ALLOCATE', workerName: 'Jo', workerPhone: '01225 000000' })).toEqual([
       { field: 'workerId', message: 'is required' },
       { field: 'team', message: 'is required' },
-      { field: 'workerName', message: 'is not allowed' },
+      { field: 'workerPhone', message: 'is not allowed' },
     ]);
+    const allocate = { type: 'ALLOCATE', workerId: 'w-1', team: 'North', workerName: 'Jo Bloggs', workerContact: 'jo@example.org' };
+    expect(validateEvent(allocate, episode(), NOW)).toEqual({ ok: true, event: allocate });
   });
 });
