@@ -49,3 +49,22 @@ export async function seedKnownChildren(url: string, tenant: string, count: numb
     await db.end();
   }
 }
+
+/**
+ * Fresh planner statistics. This server may run with autovacuum off (the bench records it), and
+ * plans made while a table was empty — PostgreSQL keeps foreign-key check plans for the life of
+ * a connection — would seq-scan it for the rest of the run.
+ */
+export async function analyse(url: string): Promise<void> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    await db.query('ANALYZE');
+  } finally {
+    await db.end();
+  }
+}
+
+export async function serverSetting(name: string): Promise<string> {
+  return withAdmin(async (admin) => (await admin.query<{ setting: string }>('SELECT current_setting($1) AS setting', [name])).rows[0].setting);
+}

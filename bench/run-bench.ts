@@ -10,7 +10,7 @@ import { signDevelopmentToken } from '../libs/auth/src';
 import { DEVELOPMENT_JWT_SECRET } from '../libs/config/src';
 import { openDatabase } from '../libs/persistence/src/data-source';
 import { ApiProcess, ApiSample, startApiProcess } from './api-process';
-import { ADMIN_DATABASE_URL, databaseUrl, postgresVersion, recreateDatabase, seedKnownChildren } from './bench-database';
+import { ADMIN_DATABASE_URL, analyse, databaseUrl, postgresVersion, recreateDatabase, seedKnownChildren, serverSetting } from './bench-database';
 import { Ceiling, measureCeiling } from './ceiling';
 import { readOptions } from './cli-options';
 import { ClientsRun, OperationResult, runClosedLoop } from './closed-loop-clients';
@@ -20,6 +20,7 @@ import { episodeEvents, seedEpisodes } from './episode-events';
 import { STEPS_PER_FLOW } from './episode-flow';
 import { LoopbackHttp, loopbackAddresses } from './loopback-http';
 import { machineFacts } from './machine-facts';
+import { primeWithContacts } from './prime-database';
 import { profileSummary } from './profile-summary';
 import { resultsTable } from './results-table';
 import { ScenarioResult, scenarioResult, topStatements } from './scenario-result';
@@ -31,6 +32,7 @@ const PGBENCH_DATABASE = 'front_door_pgbench';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const TENANT = 'bench';
 const KNOWN_CHILDREN = 20_000;
+const PRIMING_CONTACTS = 800;
 /** Distinct loopback source addresses for intake (see loopback-http.ts on the per-IP throttle). */
 const INTAKE_SOURCE_ADDRESSES = 64;
 
@@ -47,6 +49,7 @@ async function measure(
   operation: (client: number) => Promise<OperationResult>,
 ): Promise<{ result: ScenarioResult; sample: ApiSample; run: ClientsRun }> {
   log(`${scenario}, ${clients} client${clients > 1 ? 's' : ''}: ${options.warmupSeconds}s warm-up + ${options.seconds}s …`);
+  await analyse(databaseUrl(BENCH_DATABASE)); // what autovacuum would have done by now
   let cpuBefore: CpuSnapshot | null = null;
   let apiFrom = 0;
   const run = await runClosedLoop({
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
   await migrated.destroy();
   await seedKnownChildren(url, TENANT, KNOWN_CHILDREN);
   const postgres = await postgresVersion();
+  const autovacuum = await serverSetting('autovacuum');
 
   const ceiling = await measureCeiling({
     adminUrl: ADMIN_DATABASE_URL,
@@ -102,11 +106,18 @@ async function main(): Promise<void> {
     signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { sub, name: sub, roles: [role], tenant: TENANT }, '2h');
   const tokens = { practitioner: await sign('practitioner', 'pat-practitioner'), manager: await sign('manager', 'morgan-manager') };
 
-  const api = await startApiProcess({
-    databaseUrl: url,
-    redisUrl: REDIS_URL,
-    countQueries: options.countQueries,
-  });
+  const startApi = () => startApiProcess({ databaseUrl: url, redisUrl: REDIS_URL, countQueries: options.countQueries });
+  log(`priming: ${PRIMING_CONTACTS} contacts through the api, then ANALYZE and a fresh api …`);
+  const primer = await startApi();
+  const primingHttp = new LoopbackHttp(primer.port, loopbackAddresses(4, 64));
+  try {
+    await primeWithContacts(primingHttp, tokens.practitioner, PRIMING_CONTACTS);
+  } finally {
+    primingHttp.close();
+    await primer.close();
+  }
+  await analyse(url);
+  const api = await startApi();
   const intakeHttp = new LoopbackHttp(api.port, loopbackAddresses(1, INTAKE_SOURCE_ADDRESSES));
   const seedHttp = new LoopbackHttp(api.port, loopbackAddresses(2, 64));
   const eventsHttp = new LoopbackHttp(api.port);
@@ -149,11 +160,12 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     options,
     source: sourceRevision(join(__dirname, '..')),
-    machine: { ...machineFacts(postgres, ceiling?.tool ?? null), busyBeforeStart },
+    machine: { ...machineFacts(postgres, ceiling?.tool ?? null), busyBeforeStart, autovacuum },
     notes: [
       'Load generator, api (its own Node process), PostgreSQL and pgbench share this machine; cpu.machineBusy includes anything else running on it.',
       `Intake requests come from ${INTAKE_SOURCE_ADDRESSES} loopback source addresses: the api throttles contacts at 600 a minute per client IP, and this measures the transaction, not the limiter.`,
-      `The bench database starts with ${KNOWN_CHILDREN} children on record in tenant '${TENANT}'; ops and latencies count successful answers only; errors are every other answer.`,
+      `The bench database starts with ${KNOWN_CHILDREN} children and ${PRIMING_CONTACTS} contacts on record in tenant '${TENANT}', and is ANALYZEd before each scenario (autovacuum is ${autovacuum} on this server).`,
+      'Ops and latencies count successful answers only; errors are every other answer.',
       options.countQueries
         ? "Query counts come from wrapping the api's pg Client.query and Pool.connect (a few microseconds per statement); --no-query-count turns that off."
         : 'Query counting was off (--no-query-count).',

@@ -45,8 +45,13 @@ export class CreateContact {
       if (earlier) return this.replay(earlier.requestHash, requestHash, earlier.response);
     }
     try {
+      // The reference is taken in its own short statement, not inside the contact's transaction:
+      // holding the tenant's counter row until commit would let only one contact in at a time.
+      // A contact that then fails leaves a gap in the series, which is harmless.
+      const receivedAt = input.receivedAt ? new Date(input.receivedAt) : this.clock.now();
+      const reference = await this.db.read.contacts.nextReference(actor.tenant, receivedAt.getUTCFullYear());
       const contact = await this.db.transaction(async (stores) => {
-        const created = await this.record(stores, actor, input);
+        const created = await this.record(stores, actor, input, receivedAt, reference);
         if (idempotencyKey) {
           await stores.idempotency.insert({
             tenant: actor.tenant,
@@ -80,12 +85,10 @@ export class CreateContact {
     return { contact: response as CreatedContact, replayed: true };
   }
 
-  private async record(stores: Stores, actor: Actor, input: ContactInput): Promise<CreatedContact> {
+  private async record(stores: Stores, actor: Actor, input: ContactInput, receivedAt: Date, reference: string): Promise<CreatedContact> {
     const now = this.clock.now();
-    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
     const settings = this.settings.for(actor.tenant);
     const isReferrer = actor.roles.includes('referrer') && !actor.roles.includes('practitioner');
-    const reference = await stores.contacts.nextReference(actor.tenant, receivedAt.getUTCFullYear());
     const householdId = randomUUID();
 
     const contact: ContactEntity = {

@@ -94,7 +94,7 @@ export class EpisodesRepository {
     await this.manager.query(
       `UPDATE episodes SET next_due_at = (
          SELECT min(d.due_at) FROM deadlines d
-          WHERE d.episode_id = episodes.id AND d.kind <> 'acknowledgement'
+          WHERE d.tenant = episodes.tenant AND d.episode_id = episodes.id AND d.kind <> 'acknowledgement'
             AND (d.status = 'open' OR (d.status = 'breached' AND d.completed_at IS NULL AND d.cancelled_at IS NULL)))
         WHERE id = $1 AND tenant = $2`,
       [id, tenant],
