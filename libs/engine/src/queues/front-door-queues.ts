@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Environment } from '@frontdoor/config';
 import { EmbeddedQueueBackend, queueConnectionOptions, useEmbeddedQueueBackend } from '@frontdoor/persistence';
@@ -33,11 +34,16 @@ export class FrontDoorQueues {
   static async open(env: Pick<Environment, 'redisUrl' | 'dataDir' | 'queuePrefix'>): Promise<FrontDoorQueues> {
     const embedded = env.redisUrl ? null : await useEmbeddedQueueBackend({ dataDir: env.dataDir });
     const connection = () => queueConnectionOptions(env.redisUrl ?? undefined, 'producer');
-    return new FrontDoorQueues(
+    const queues = new FrontDoorQueues(
       new Queue<DeliveryJob>(DELIVERY_QUEUE, { connection: connection(), prefix: env.queuePrefix }),
       new Queue<DeadlineJob>(DEADLINE_QUEUE, { connection: connection(), prefix: env.queuePrefix }),
       embedded,
     );
+    // Redis being down is a state to ride out, not a crash: the outbox keeps the work, and the
+    // relay's next pass queues it once Redis is back.
+    const logger = new Logger('Queues');
+    for (const queue of queues.all) queue.on('error', (error) => logger.warn(`${queue.name}: ${error.message}`));
+    return queues;
   }
 
   get all(): Queue[] {
