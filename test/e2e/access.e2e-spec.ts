@@ -69,6 +69,23 @@ describe('nobody sees what is not theirs', () => {
     expect(episode.body.deadlines.find((d: { kind: string }) => d.kind === 'agency_check').status).toBe('met');
   });
 
+  it('withdraws unanswered checks when the decision is signed off, without telling the partner why', async () => {
+    const contact = await createContact(app, actors.practitioner);
+    const id = contact.episodes[0].id;
+    await step(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
+    await step(app, actors.practitioner, id, { type: 'REQUEST_AGENCY_CHECK', agency: 'education', question: 'Attendance this term?' });
+    const school = await app.token('partner', { sub: 'school-1', agency: 'education' });
+    const [check] = (await get('/api/v1/agency-checks', school)).body;
+    await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.manager, id, { type: 'APPROVE_DECISION' });
+
+    expect((await get('/api/v1/agency-checks', school)).body).toEqual([]);
+    const late = await app.http().post(`/api/v1/agency-checks/${check.id}/response`).set('Authorization', `Bearer ${school}`).send({ summary: 'Attendance 61%' });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toBe('This check is no longer open for an answer.');
+    expect(JSON.stringify(late.body)).not.toMatch(/strategy|s47/);
+  });
+
   it('hides another tenant’s records as if they did not exist', async () => {
     const elsewhere = await app.token('manager', { tenant: 'another-authority', sub: 'other-manager' });
     expect((await get(`/api/v1/episodes/${episodeId}`, elsewhere)).status).toBe(404);

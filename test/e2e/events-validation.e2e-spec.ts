@@ -1,4 +1,4 @@
-import { actorsOf, Actors, createContact, getEpisode, sendEvent, step } from '../support/front-door-client';
+import { actorsOf, Actors, contactBody, createContact, getEpisode, sendEvent, step } from '../support/front-door-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('events people send to an episode', () => {
@@ -94,6 +94,22 @@ describe('events people send to an episode', () => {
     expect(refused.body.details).toEqual([expect.objectContaining({ field: 'reasonForDelay' })]);
     const done = await step(app, actors.practitioner, id, { ...late, reasonForDelay: 'Family moved twice during the assessment' });
     expect(done.deadlines.find((d: { kind: string }) => d.kind === 'assessment')).toMatchObject({ status: 'breached', completedAt: '2027-02-15T11:00:00.000Z' });
+  });
+
+  it('will not forward to an open case that does not exist, nor merge into a contact that does not', async () => {
+    app.clock.set('2026-11-23T12:00:00Z');
+    const newChild = contactBody({ children: [{ givenName: 'Ola', familyName: 'Newcomer', dateOfBirth: '2019-01-01' }] });
+    const contact = await createContact(app, actors.practitioner, newChild);
+    const id = contact.episodes[0].id;
+    const forwarded = await sendEvent(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'open_case' });
+    expect(forwarded.status).toBe(400);
+    expect(forwarded.body.details).toEqual([expect.objectContaining({ field: 'outcome' })]);
+    for (const duplicateOfContactId of ['00000000-0000-4000-8000-000000000000', contact.id]) {
+      const merged = await sendEvent(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'duplicate', duplicateOfContactId });
+      expect(merged.status).toBe(400);
+      expect(merged.body.details).toEqual([expect.objectContaining({ field: 'duplicateOfContactId' })]);
+    }
+    expect((await getEpisode(app, actors.practitioner, id)).body.stage).toBe('screening');
   });
 
   it('answers an unknown episode with 404, and a malformed id the same way', async () => {

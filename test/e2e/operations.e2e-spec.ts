@@ -35,7 +35,7 @@ describe('what managers and operators can see', () => {
   it('serves Prometheus metrics to admins', async () => {
     const metrics = await app.http().get('/metrics').set('Authorization', `Bearer ${actors.admin}`);
     expect(metrics.status).toBe(200);
-    expect(metrics.text).toContain('front_door_transitions_total');
+    expect(metrics.text).toContain('front_door_history_entries');
     expect(metrics.text).toMatch(/front_door_queue_jobs\{queue="front-door-delivery"/);
     expect((await app.http().get('/metrics').set('Authorization', `Bearer ${actors.manager}`)).status).toBe(403);
   });
@@ -52,5 +52,27 @@ describe('what managers and operators can see', () => {
     const ready = await app.http().get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+});
+
+describe('when Redis is down', () => {
+  let app: TestApp;
+  let actors: Actors;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-23T09:00:00Z', env: { REDIS_URL: 'redis://127.0.0.1:1/0' } });
+    actors = await actorsOf(app);
+  });
+  afterAll(() => app.close());
+
+  it('still takes contacts (the outbox keeps the messages) and says it is not ready, in the error shape', async () => {
+    const created = await app.http().post('/api/v1/contacts').set('Authorization', `Bearer ${actors.practitioner}`).send(contactBody());
+    expect(created.status).toBe(201);
+    const contact = await app.http().get(`/api/v1/contacts/${created.body.id}`).set('Authorization', `Bearer ${actors.practitioner}`);
+    expect(contact.body.messages).toEqual([expect.objectContaining({ kind: 'acknowledgement', status: 'pending' })]);
+
+    const ready = await app.http().get('/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: expect.stringContaining('redis') });
   });
 });

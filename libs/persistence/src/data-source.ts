@@ -11,6 +11,7 @@ import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { MessageDelivery1763900000000 } from './migrations/1763900000000-message-delivery';
+import { WithdrawnAgencyChecks1764000000000 } from './migrations/1764000000000-withdrawn-agency-checks';
 import { MessageAttemptEntity } from './entities/message-attempt.entity';
 
 export const ENTITIES = [
@@ -27,7 +28,7 @@ export const ENTITIES = [
   OutboxMessageEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000, MessageDelivery1763900000000];
+export const MIGRATIONS = [InitialSchema1763800000000, MessageDelivery1763900000000, WithdrawnAgencyChecks1764000000000];
 
 export interface DataSourceOptions {
   url: string;

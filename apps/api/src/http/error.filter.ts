@@ -41,8 +41,13 @@ export class ErrorFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
-      if (typeof response === 'object' && response !== null && 'details' in response) {
+      if (typeof response === 'object' && response !== null && typeof (response as ErrorBody).statusCode === 'number') {
         return response as ErrorBody;
+      }
+      // A readiness check that failed (Terminus): say which dependency is down, in our error shape.
+      if (typeof response === 'object' && response !== null && (response as { status?: string }).status === 'error') {
+        const down = Object.keys((response as { error?: Record<string, unknown> }).error ?? {});
+        return { ...errorBody(status, `Front Door is not ready: ${down.join(', ') || 'a dependency'} is down.`), checks: (response as { details?: unknown }).details } as ErrorBody;
       }
       const message =
         typeof response === 'string'

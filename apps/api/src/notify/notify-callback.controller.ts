@@ -28,6 +28,6 @@ export class NotifyCallbackController {
     const receipt = readNotifyCallback(body);
     if (!receipt) throw FrontDoorError.invalid([{ field: 'body', message: 'is not a GOV.UK Notify delivery receipt' }]);
     if (receipt.outcome === 'pending') return;
-    await this.settle.execute(receipt.idempotencyKey, receipt.outcome, receipt.reason);
+    await this.settle.execute(receipt.idempotencyKey, receipt.outcome, receipt.reason, receipt.at);
   }
 }

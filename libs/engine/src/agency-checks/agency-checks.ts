@@ -35,7 +35,8 @@ export class AgencyChecks {
     // Another agency's check is not revealed: 404, as if it did not exist.
     if (!check || check.agency !== actor.agency) throw FrontDoorError.notFound('Agency check');
     if (check.status !== 'requested') {
-      throw new FrontDoorError('event_not_accepted', 'This check has already been answered.', undefined, []);
+      // Neutral words: a partner learns nothing of where the child's case has gone since.
+      throw new FrontDoorError('event_not_accepted', 'This check is no longer open for an answer.', undefined, []);
     }
     const episode = await this.db.read.episodes.findById(actor.tenant, check.episodeId);
     if (!episode) throw FrontDoorError.notFound('Agency check');

@@ -54,9 +54,32 @@ export class ApplyEvent {
     const validation = validateEvent(body, before.context, now);
     if (!validation.ok) throw FrontDoorError.invalid(validation.errors);
 
+    await this.checkScreening(episode, validation.event);
     const event = { ...validation.event, at: now.toISOString() } as PathwayEvent;
     if (event.type === 'REQUEST_AGENCY_CHECK') event.checkId = randomUUID();
     return this.commit(actor, episode, event, expectedVersion, now);
+  }
+
+  /**
+   * Screening can only forward to a case that is really open with a worker, and only merge into
+   * a real, different contact of the same authority: otherwise the worry would go to nobody.
+   */
+  private async checkScreening(episode: EpisodeEntity, event: { type: string; outcome?: string; duplicateOfContactId?: string }) {
+    if (event.type !== 'SCREEN') return;
+    if (event.outcome === 'open_case') {
+      const openCase = episode.openCaseEpisodeId ? await this.db.read.episodes.findById(episode.tenant, episode.openCaseEpisodeId) : null;
+      if (!openCase?.isOpen || !openCase.workerId) {
+        throw FrontDoorError.invalid([
+          { field: 'outcome', message: 'open_case needs an open episode of this child with an allocated worker; there is none' },
+        ]);
+      }
+    }
+    if (event.outcome === 'duplicate' && event.duplicateOfContactId) {
+      const earlier = await this.db.read.contacts.findById(episode.tenant, event.duplicateOfContactId);
+      if (!earlier || earlier.id === episode.contactId) {
+        throw FrontDoorError.invalid([{ field: 'duplicateOfContactId', message: 'must be another contact received by this front door' }]);
+      }
+    }
   }
 
   /**
@@ -157,8 +180,13 @@ export class ApplyEvent {
           declinedReason: null,
           respondedBy: null,
           respondedAt: null,
+          withdrawnAt: null,
         });
       }
+      const withdrawn = step.effects.flatMap((effect) =>
+        effect.type === 'cancelDeadline' && effect.kind === 'agency_check' ? [effect.key] : [],
+      );
+      await stores.agencyChecks.withdraw(episode.tenant, withdrawn, now);
       await extraWrites?.(stores);
       const after = await stores.episodes.findById(episode.tenant, episode.id);
       return after!;

@@ -23,8 +23,12 @@ export function contactProblems(actor: Actor, input: ContactInput, now: Date): F
   if (source != null && !(REFERRAL_SOURCE_CODES as readonly string[]).includes(source)) {
     problems.push({ field: 'referrer.sourceCode', message: `must be a CIN referral source code: ${REFERRAL_SOURCE_CODES.join(', ')}` });
   }
-  if (input.referrer.feedbackChannel === 'email' && !input.referrer.email && !actor.email) {
-    problems.push({ field: 'referrer.email', message: 'is required when feedbackChannel is email' });
+  const channel = input.referrer.feedbackChannel ?? (actor.roles.includes('referrer') ? 'portal' : 'email');
+  if (channel === 'email' && !input.referrer.email && !actor.email) {
+    problems.push({ field: 'referrer.email', message: 'is required to send the referrer feedback by email (or choose another feedbackChannel)' });
+  }
+  if (channel === 'webhook' && !input.referrer.organisation) {
+    problems.push({ field: 'referrer.organisation', message: 'is required for webhook feedback: it names the partner system' });
   }
   if (input.referrer.feedbackChannel === 'portal' && !actor.roles.includes('referrer')) {
     problems.push({ field: 'referrer.feedbackChannel', message: 'portal feedback is for referrers who sign in; give email instead' });

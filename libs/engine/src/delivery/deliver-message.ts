@@ -29,7 +29,12 @@ export class DeliverMessage {
   async execute(messageId: string, attempt: number, isLastAttempt: boolean): Promise<DeliveryResult> {
     const message = await this.db.read.delivery.findMessage(messageId);
     if (!message) return 'missing';
-    if (message.status === 'delivered' || message.status === 'failed' || message.status === 'sent') return 'already_done';
+    if (message.status === 'delivered') {
+      // Delivered before a crash cut the follow-up short: finish it (it is idempotent).
+      await this.afterDelivery(message, message.deliveredAt ?? this.clock.now());
+      return 'already_done';
+    }
+    if (message.status === 'failed' || message.status === 'sent') return 'already_done';
 
     const startedAt = this.clock.now();
     let channelName = message.recipient.channel as string;

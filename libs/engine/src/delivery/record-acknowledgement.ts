@@ -20,7 +20,7 @@ export class RecordAcknowledgement {
   async execute(tenant: string, contactId: string, deliveredAt: Date): Promise<void> {
     const episodes = await this.db.read.episodes.forContact(tenant, contactId);
     for (const { id } of episodes) {
-      for (let tries = 0; tries < 5; tries += 1) {
+      for (let tries = 1; ; tries += 1) {
         const episode = await this.db.read.episodes.findById(tenant, id);
         if (!episode) break;
         try {
@@ -37,8 +37,9 @@ export class RecordAcknowledgement {
           }
           break;
         } catch (error) {
-          // Someone moved the episode on at the same moment: read it again and retry.
-          if (error instanceof FrontDoorError && error.code === 'version_conflict') continue;
+          // Someone moved the episode on at the same moment: read it again and retry (the job
+          // retries the whole delivery follow-up if the episode stays that busy).
+          if (error instanceof FrontDoorError && error.code === 'version_conflict' && tries < 5) continue;
           // The chart no longer waits for it (e.g. already met): nothing more to do.
           if (error instanceof FrontDoorError && error.code === 'event_not_accepted') break;
           throw error;

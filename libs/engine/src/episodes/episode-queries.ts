@@ -5,6 +5,19 @@ import { Database, EpisodeFilters, Page } from '@frontdoor/persistence';
 import { FrontDoorError } from '../errors/front-door-error';
 import { episodeDetails, EpisodeDetails } from './episode-details';
 
+/** Writes who read which children and episodes, and when (ARCHITECTURE §5), in one insert. */
+export function logReads(
+  db: Database,
+  actor: Actor,
+  action: string,
+  subjects: { subjectType: 'child' | 'episode' | 'contact'; subjectId: string }[],
+  at: Date,
+): Promise<void> {
+  return db.read.accessLog.recordMany(
+    subjects.map((subject) => ({ tenant: actor.tenant, actorSub: actor.sub, actorRoles: actor.roles, action, ...subject, at })),
+  );
+}
+
 export interface Paginated<T> {
   items: T[];
   total: number;
@@ -23,15 +36,7 @@ export class EpisodeQueries {
   ) {}
 
   private async logAccess(actor: Actor, action: string, subjectType: 'child' | 'episode' | 'contact', subjectId: string) {
-    await this.db.read.accessLog.record({
-      tenant: actor.tenant,
-      actorSub: actor.sub,
-      actorRoles: actor.roles,
-      action,
-      subjectType,
-      subjectId,
-      at: this.clock.now(),
-    });
+    await logReads(this.db, actor, action, [{ subjectType, subjectId }], this.clock.now());
   }
 
   async episode(actor: Actor, id: string): Promise<EpisodeDetails> {
@@ -49,6 +54,7 @@ export class EpisodeQueries {
       actor.tenant,
       episodes.map((e) => e.id),
     );
+    await logReads(this.db, actor, 'episode.list', episodes.map((e) => ({ subjectType: 'episode' as const, subjectId: e.id })), now);
     const items = episodes.map((episode) =>
       episodeDetails(
         episode,
@@ -96,6 +102,16 @@ export class EpisodeQueries {
     );
     const messages = await this.db.read.outbox.forContact(actor.tenant, id);
     const now = this.clock.now();
+    await logReads(
+      this.db,
+      actor,
+      'contact.read',
+      [
+        ...episodes.map((e) => ({ subjectType: 'episode' as const, subjectId: e.id })),
+        ...children.map((c) => ({ subjectType: 'child' as const, subjectId: c.id })),
+      ],
+      now,
+    );
     return {
       id: contact.id,
       reference: contact.reference,

@@ -25,7 +25,7 @@ export class ServiceMetrics {
         },
       });
 
-    gauge('front_door_transitions_total', 'Steps applied to episodes (history entries written)', [], async (g) => {
+    gauge('front_door_history_entries', 'Steps applied to episodes so far (history entries written)', [], async (g) => {
       const [row] = await this.db.dataSource.query(`SELECT last_value FROM episode_events_id_seq`);
       g.set(Number(row.last_value));
     });
@@ -54,7 +54,7 @@ export class ServiceMetrics {
                   percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at)) AS p99
              FROM outbox_messages WHERE kind = 'decision' AND status = 'delivered' AND delivered_at > now() - interval '24 hours'`,
         );
-        for (const quantile of ['p50', 'p95', 'p99']) g.set({ quantile: quantile.slice(1) }, Number(row[quantile] ?? 0));
+        for (const [column, quantile] of [['p50', '0.5'], ['p95', '0.95'], ['p99', '0.99']]) g.set({ quantile }, Number(row[column] ?? 0));
       },
     );
     gauge('front_door_queue_jobs', 'Jobs by queue and state', ['queue', 'state'], async (g) => {

@@ -4,6 +4,8 @@ import { DeadlineJob, DeliveryJob, FrontDoorQueues, JOB_RETENTION } from '../que
 import { MAX_DELIVERY_ATTEMPTS } from '@frontdoor/notifications';
 
 const BATCH = 200;
+/** A queued message not delivered after this long is queued again, in case Redis lost its job. */
+const REQUEUE_AFTER_MS = 15 * 60_000;
 
 /**
  * Moves work that a committed step left in PostgreSQL onto the queues: pending messages become
@@ -28,7 +30,7 @@ export class OutboxRelay {
 
   private relayMessages(): Promise<number> {
     return this.db.transaction(async (stores) => {
-      const ids = await stores.delivery.lockPending(BATCH);
+      const ids = await stores.delivery.lockPending(BATCH, new Date(this.clock.now().getTime() - REQUEUE_AFTER_MS));
       if (ids.length === 0) return 0;
       await this.queues.delivery.addBulk(
         ids.map((messageId) => ({

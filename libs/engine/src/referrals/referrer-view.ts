@@ -4,7 +4,7 @@ import { EpisodeContext, viewEpisode } from '@frontdoor/pathway';
 import { ContactEntity, Database, EpisodeEntity } from '@frontdoor/persistence';
 import { ApplyEvent } from '../apply-event/apply-event';
 import { FrontDoorError } from '../errors/front-door-error';
-import type { Paginated } from '../episodes/episode-queries';
+import { logReads, Paginated } from '../episodes/episode-queries';
 
 /** Where a referral stands, in the referrer's terms (API.md). */
 export type ReferrerStatus = 'received' | 'being_considered' | 'decided' | 'assessment' | 'closed';
@@ -33,12 +33,12 @@ export class ReferrerView {
   async list(actor: Actor, page: { page: number; pageSize: number }): Promise<Paginated<unknown>> {
     const [contacts, total] = await this.db.read.contacts.listForReferrer(actor.tenant, actor.sub, page);
     const items = [];
-    for (const contact of contacts) items.push(await this.view(contact));
+    for (const contact of contacts) items.push(await this.view(actor, contact));
     return { items, total, ...page };
   }
 
   async one(actor: Actor, contactId: string) {
-    return this.view(await this.ownContact(actor, contactId));
+    return this.view(actor, await this.ownContact(actor, contactId));
   }
 
   /** An involved referrer adds what they know to the open assessment; it joins the episode's history. */
@@ -54,8 +54,23 @@ export class ReferrerView {
       throw new FrontDoorError('event_not_accepted', 'There is no open assessment for this referral to contribute to.', undefined, []);
     }
     const now = this.clock.now().toISOString();
-    for (const episode of episodes) {
-      await this.applyEvent.applyInternal(actor, episode, { type: 'CONTRIBUTE', at: now, text }, { text });
+    for (const { id } of episodes) {
+      // A worker's step may land at the same moment: read again and retry, and never show the
+      // referrer the staff's view of a conflict.
+      for (let tries = 1; ; tries += 1) {
+        const episode = await this.db.read.episodes.findById(actor.tenant, id);
+        if (!episode) break;
+        try {
+          await this.applyEvent.applyInternal(actor, episode, { type: 'CONTRIBUTE', at: now, text }, { text });
+          break;
+        } catch (error) {
+          if (!(error instanceof FrontDoorError) || error.code !== 'version_conflict' || tries >= 5) {
+            throw error instanceof FrontDoorError && error.code !== 'invalid_input'
+              ? new FrontDoorError('event_not_accepted', 'Your contribution could not be added just now; please try again.', undefined, [])
+              : error;
+          }
+        }
+      }
     }
     return { contactId, reference: contact.reference, receivedAt: now, episodes: episodes.length };
   }
@@ -67,8 +82,9 @@ export class ReferrerView {
     return contact;
   }
 
-  private async view(contact: ContactEntity) {
+  private async view(actor: Actor, contact: ContactEntity) {
     const episodes = await this.db.read.episodes.forContact(contact.tenant, contact.id);
+    await logReads(this.db, actor, 'referral.read', episodes.map((e) => ({ subjectType: 'episode' as const, subjectId: e.id })), this.clock.now());
     const children = await this.db.read.children.findByIds(contact.tenant, episodes.map((e) => e.childId));
     const messages = (await this.db.read.outbox.forContact(contact.tenant, contact.id)).filter((m) => m.recipient.audience === 'referrer');
     return {
@@ -98,13 +114,15 @@ export class ReferrerView {
       : screenedOut
         ? { outcome: episode.outcome, feedbackForReferrer: null, signposting: screening.redirectedTo }
         : null;
-    const involved = contact.referrer.wantsInvolvement && context.workerId !== null && context.decision?.outcome === 'assessment';
+    const involved = contact.referrer.wantsInvolvement && context.workerId !== null && context.assessment !== null;
     return {
       episodeId: episode.id,
       childName: givenName,
       status: STATUS_OF_STAGE[episode.stage] ?? 'decided',
       decision,
-      allocatedWorker: involved ? { name: context.workerName ?? 'your allocated social worker', team: context.team } : null,
+      allocatedWorker: involved
+        ? { name: context.workerName ?? 'your allocated social worker', team: context.team, contact: context.workerContact }
+        : null,
       assessment: context.assessment?.outcome
         ? { outcome: context.assessment.outcome, feedbackForReferrer: context.assessment.feedbackForReferrer, completedAt: context.assessment.completedAt }
         : null,

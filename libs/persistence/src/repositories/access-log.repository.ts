@@ -6,7 +6,13 @@ export class AccessLogRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async record(entry: Omit<AccessLogEntity, 'id'>): Promise<void> {
-    await this.manager.insert(AccessLogEntity, entry);
+    await this.recordMany([entry]);
+  }
+
+  /** One insert for every subject a read returned (a list shows many children's episodes). */
+  async recordMany(entries: Omit<AccessLogEntity, 'id'>[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.manager.insert(AccessLogEntity, entries);
   }
 
   forSubject(tenant: string, subjectType: AccessLogEntity['subjectType'], subjectId: string): Promise<AccessLogEntity[]> {

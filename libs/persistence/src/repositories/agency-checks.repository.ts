@@ -29,6 +29,15 @@ export class AgencyChecksRepository {
     await this.manager.insert(AgencyCheckEntity, check);
   }
 
+  /** The decision was made without these answers: take them out of the partners' inboxes. */
+  async withdraw(tenant: string, ids: string[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.manager.query(
+      `UPDATE agency_checks SET status = 'withdrawn', withdrawn_at = $3 WHERE tenant = $1 AND id = ANY($2) AND status = 'requested'`,
+      [tenant, ids, at],
+    );
+  }
+
   async recordResponse(tenant: string, id: string, response: Partial<AgencyCheckEntity>): Promise<void> {
     await this.manager.update(AgencyCheckEntity, { tenant, id }, response);
   }

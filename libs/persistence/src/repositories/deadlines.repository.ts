@@ -52,15 +52,16 @@ export class DeadlinesRepository {
 
   /**
    * The step was done at `at` (its own time, not when it was recorded): met if on or before
-   * the due time; otherwise breached at the due time. A breach already recorded by the timer
-   * gains its completion time.
+   * the due time; otherwise breached at the due time.
    */
   async complete(tenant: string, episodeId: string, ref: DeadlineKey, at: Date): Promise<void> {
+    // Judged on the step's own time alone: a step done on time but recorded after the timer had
+    // already marked the deadline breached is met after all (the alert stays in the outbox history).
     await this.manager.query(
       `UPDATE deadlines SET
-         status = CASE WHEN status = 'open' AND $5 <= due_at THEN 'met' ELSE 'breached' END,
-         met_at = CASE WHEN status = 'open' AND $5 <= due_at THEN $5::timestamptz ELSE NULL END,
-         breached_at = CASE WHEN status = 'open' AND $5 <= due_at THEN NULL ELSE coalesce(breached_at, due_at) END,
+         status = CASE WHEN $5 <= due_at THEN 'met' ELSE 'breached' END,
+         met_at = CASE WHEN $5 <= due_at THEN $5::timestamptz ELSE NULL END,
+         breached_at = CASE WHEN $5 <= due_at THEN NULL ELSE coalesce(breached_at, due_at) END,
          completed_at = $5
        WHERE tenant = $1 AND episode_id = $2 AND kind = $3 AND key = $4
          AND (status = 'open' OR (status = 'breached' AND completed_at IS NULL AND cancelled_at IS NULL))`,

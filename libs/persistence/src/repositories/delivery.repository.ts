@@ -13,17 +13,26 @@ import { scoped } from './tenant-scope';
 export class DeliveryRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  /** Pending messages, locked so that several relays never take the same row. Call inside a transaction. */
-  async lockPending(limit: number): Promise<string[]> {
+  /**
+   * Pending messages — and queued ones whose job may have been lost (Redis flushed) — locked so
+   * that several relays never take the same row. Re-adding a job under its id is harmless while
+   * the job still exists. Call inside a transaction.
+   */
+  async lockPending(limit: number, requeueQueuedBefore: Date): Promise<string[]> {
     const rows: { id: string }[] = await this.manager.query(
-      `SELECT id FROM outbox_messages WHERE status = 'pending' ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+      `SELECT id FROM outbox_messages
+        WHERE status = 'pending' OR (status = 'queued' AND queued_at < $2)
+        ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit, requeueQueuedBefore],
     );
     return rows.map((row) => row.id);
   }
 
   async markQueued(ids: string[], at: Date): Promise<void> {
-    await this.manager.query(`UPDATE outbox_messages SET status = 'queued', queued_at = $2 WHERE id = ANY($1) AND status = 'pending'`, [ids, at]);
+    await this.manager.query(`UPDATE outbox_messages SET status = 'queued', queued_at = $2 WHERE id = ANY($1) AND status IN ('pending', 'queued')`, [
+      ids,
+      at,
+    ]);
   }
 
   findMessage(id: string): Promise<OutboxMessageEntity | null> {

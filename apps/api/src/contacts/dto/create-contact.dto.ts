@@ -18,6 +18,7 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -80,7 +81,7 @@ export class ChildDto {
   upn?: string | null;
   @ApiPropertyOptional({ example: 'WBRI' }) @IsOptional() @Matches(/^[A-Z]{4}$/, { message: 'ethnicity must be a 4-letter CIN ethnicity code' })
   ethnicity?: string | null;
-  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto | null;
+  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => AddressDto) address?: AddressDto | null;
 }
 
 export class ReferrerDto {
@@ -119,14 +120,15 @@ export class CreateContactDto {
   @IsISO8601({ strict: true }, { message: 'receivedAt must be an ISO 8601 date-time' })
   @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'receivedAt must carry a time zone offset' })
   receivedAt?: string;
-  @ApiProperty({ type: ReferrerDto }) @IsDefined() @ValidateNested() @Type(() => ReferrerDto) referrer: ReferrerDto;
+  @ApiProperty({ type: ReferrerDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ReferrerDto) referrer: ReferrerDto;
   @ApiProperty({ type: [ChildDto] })
   @IsArray()
   @ArrayMinSize(1, { message: 'children must name at least one child' })
   @ArrayMaxSize(20, { message: 'children may name at most 20 children' })
+  @IsObject({ each: true, message: 'each child must be an object' })
   @ValidateNested({ each: true })
   @Type(() => ChildDto)
   children: ChildDto[];
-  @ApiProperty({ type: ConcernDto }) @IsDefined() @ValidateNested() @Type(() => ConcernDto) concern: ConcernDto;
-  @ApiProperty({ type: ConsentDto }) @IsDefined() @ValidateNested() @Type(() => ConsentDto) consent: ConsentDto;
+  @ApiProperty({ type: ConcernDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ConcernDto) concern: ConcernDto;
+  @ApiProperty({ type: ConsentDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ConsentDto) consent: ConsentDto;
 }
