@@ -70,4 +70,18 @@ describe('firing deadlines', () => {
     const alerts = (await db.read.outbox.forEpisode(tenant, contact.episodes[0].id)).filter((m) => m.kind === 'deadline_breached');
     expect(alerts).toHaveLength(1);
   });
+
+  it('counts a step done on time as met, even when it is recorded after the timer marked it breached', async () => {
+    clock.set('2026-11-23T10:00:00Z');
+    const contact = await newEpisode();
+    const episodeId = contact.episodes[0].id;
+    const decision = (await db.read.deadlines.forEpisode(tenant, episodeId)).find((d) => d.kind === 'decision')!;
+    clock.set('2026-11-25T09:00:00Z');
+    expect(await new FireDeadline(db, clock).execute(decision.id)).toBe('breached');
+
+    // The decision was in fact made on Tuesday afternoon, and written up on Wednesday.
+    await db.transaction((stores) => stores.deadlines.complete(tenant, episodeId, { kind: 'decision', key: '' }, new Date('2026-11-24T15:00:00Z')));
+    const settled = (await db.read.deadlines.forEpisode(tenant, episodeId)).find((d) => d.kind === 'decision')!;
+    expect(settled).toMatchObject({ status: 'met', breachedAt: null, metAt: new Date('2026-11-24T15:00:00Z') });
+  });
 });
