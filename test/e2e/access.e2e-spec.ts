@@ -47,12 +47,12 @@ describe('nobody sees what is not theirs', () => {
     await step(app, actors.practitioner, id, { type: 'REQUEST_AGENCY_CHECK', agency: 'health', question: 'Known to the health visitor?' });
     const police = await get('/api/v1/agency-checks', actors.partner);
     expect(police.status).toBe(200);
-    expect(police.body).toEqual([]);
+    expect(police.body).toMatchObject({ items: [], total: 0 });
 
     const healthPartner = await app.token('partner', { sub: 'hv-1', agency: 'health' });
     const health = await get('/api/v1/agency-checks', healthPartner);
-    expect(health.body).toEqual([expect.objectContaining({ agency: 'health', question: 'Known to the health visitor?' })]);
-    const checkId = health.body[0].id;
+    expect(health.body.items).toEqual([expect.objectContaining({ agency: 'health', question: 'Known to the health visitor?' })]);
+    const checkId = health.body.items[0].id;
 
     const byPolice = await app.http()
       .post(`/api/v1/agency-checks/${checkId}/response`)
@@ -75,11 +75,11 @@ describe('nobody sees what is not theirs', () => {
     await step(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
     await step(app, actors.practitioner, id, { type: 'REQUEST_AGENCY_CHECK', agency: 'education', question: 'Attendance this term?' });
     const school = await app.token('partner', { sub: 'school-1', agency: 'education' });
-    const [check] = (await get('/api/v1/agency-checks', school)).body;
+    const [check] = (await get('/api/v1/agency-checks', school)).body.items;
     await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
     await step(app, actors.manager, id, { type: 'APPROVE_DECISION' });
 
-    expect((await get('/api/v1/agency-checks', school)).body).toEqual([]);
+    expect((await get('/api/v1/agency-checks', school)).body.items).toEqual([]);
     const late = await app.http().post(`/api/v1/agency-checks/${check.id}/response`).set('Authorization', `Bearer ${school}`).send({ summary: 'Attendance 61%' });
     expect(late.status).toBe(409);
     expect(late.body.message).toBe('This check is no longer open for an answer.');

@@ -154,7 +154,13 @@ describe('a contact driven down each outcome to closure', () => {
     { outcome: 'open_case', extra: {}, expected: 'forwarded' },
   ])('screening outcome $outcome ends the episode as $expected', async ({ outcome, extra, expected }) => {
     app.clock.set('2026-11-23T09:00:00Z');
+    // Ada already has an open episode with a social worker: the earlier contact, decided and allocated.
     const earlier = await createContact(app, actors.practitioner);
+    const open = earlier.episodes[0].id;
+    await step(app, actors.practitioner, open, { type: 'SCREEN', outcome: 'concern' });
+    await step(app, actors.practitioner, open, { type: 'PROPOSE_DECISION', outcome: 'family_help', thresholdLevel: 2, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.manager, open, { type: 'APPROVE_DECISION' });
+    await step(app, actors.manager, open, { type: 'ALLOCATE', workerId: 'fh-worker', team: 'west' });
     const contact = await createContact(app, actors.practitioner);
     app.clock.advance(HOUR);
     const body = { type: 'SCREEN', outcome, note: 'Screened', ...extra };

@@ -115,3 +115,8 @@ export interface EpisodeContext {
   } | null;
   closure: { closedAt: string; reason: ClosureReason | null } | null;
 }
+
+/** A contact becomes a referral (CIN census) when screening finds a concern for children's social care. */
+export function isReferral(context: Pick<EpisodeContext, 'screening'>): boolean {
+  return context.screening?.outcome === 'concern';
+}

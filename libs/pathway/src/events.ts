@@ -196,3 +196,13 @@ export const PUBLIC_EVENT_TYPES = [
   'CLOSE',
 ] as const satisfies readonly PathwayEventType[];
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
+
+export function isPublicEventType(type: unknown): type is PublicEventType {
+  return typeof type === 'string' && (PUBLIC_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+/** How an episode that ended at screening is described: it was forwarded, redirected or merged. */
+export const SCREENED_OUT_OUTCOMES = { open_case: 'forwarded', redirect: 'redirected', duplicate: 'merged' } as const satisfies Partial<
+  Record<ScreeningOutcome, string>
+>;
+export type ScreenedOutOutcome = (typeof SCREENED_OUT_OUTCOMES)[keyof typeof SCREENED_OUT_OUTCOMES];

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Requires } from '@frontdoor/auth';
 import { AgencyChecks, FrontDoorError } from '@frontdoor/engine';
+import { PaginationQuery } from '../http/pagination.dto';
 import { AgencyCheckResponseDto } from './agency-check-response.dto';
 
 @ApiTags('Partner agencies')
@@ -13,8 +14,8 @@ export class AgencyChecksController {
   @Get()
   @Requires('agencyChecks.list')
   @ApiOperation({ summary: 'Open checks addressed to your own agency' })
-  list(@CurrentActor() actor: Actor) {
-    return this.checks.openForPartner(actor);
+  list(@CurrentActor() actor: Actor, @Query() page: PaginationQuery) {
+    return this.checks.openForPartner(actor, { page: page.page, pageSize: page.pageSize });
   }
 
   @Post(':id/response')

@@ -1,4 +1,4 @@
-import { PUBLIC_EVENT_TYPES, type PublicEventType } from '@frontdoor/pathway';
+import { isPublicEventType, type PublicEventType } from '@frontdoor/pathway';
 import { type Actor, ROLES, type Role } from '../actor';
 
 export interface PermissionRule {
@@ -96,7 +96,7 @@ export function describePermission(permission: Permission): string {
  * body: an internal event (RESPOND_AGENCY_CHECK, deadline events) or an unknown one is never allowed.
  */
 export function mayPublishEvent(actor: Actor, type: PublicEventType | (string & {})): boolean {
-  if (!(PUBLIC_EVENT_TYPES as readonly string[]).includes(type)) return false;
-  const allowed = EVENT_ROLES[type as PublicEventType];
+  if (!isPublicEventType(type)) return false;
+  const allowed = EVENT_ROLES[type];
   return actor.roles.some((role) => allowed.includes(role));
 }

@@ -17,10 +17,10 @@ export class AgencyChecks {
     private readonly applyEvent: ApplyEvent,
   ) {}
 
-  async openForPartner(actor: Actor) {
-    if (!actor.agency) return [];
-    const checks = await this.db.read.agencyChecks.openForAgency(actor.tenant, actor.agency);
-    return checks.map((check) => ({
+  async openForPartner(actor: Actor, page: { page: number; pageSize: number }) {
+    if (!actor.agency) return { items: [], total: 0, ...page };
+    const [checks, total] = await this.db.read.agencyChecks.openForAgency(actor.tenant, actor.agency, page);
+    const items = checks.map((check) => ({
       id: check.id,
       agency: check.agency,
       question: check.question,
@@ -28,6 +28,7 @@ export class AgencyChecks {
       dueAt: check.dueAt.toISOString(),
       status: check.status,
     }));
+    return { items, total, ...page };
   }
 
   async respond(actor: Actor, checkId: string, response: AgencyCheckResponse) {

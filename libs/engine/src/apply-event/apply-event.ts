@@ -3,9 +3,9 @@ import type { Actor } from '@frontdoor/auth';
 import { mayPublishEvent } from '@frontdoor/auth';
 import { Clock } from '@frontdoor/config';
 import {
+  isPublicEventType,
   PUBLIC_EVENT_TYPES,
   PathwayEvent,
-  PublicEventType,
   stepEpisode,
   validateEvent,
   viewEpisode,
@@ -13,9 +13,6 @@ import {
 import { Database, EpisodeEntity, Stores } from '@frontdoor/persistence';
 import { FrontDoorError } from '../errors/front-door-error';
 import { episodeColumns, recordStep } from './record-step';
-
-const isPublicEvent = (type: unknown): type is PublicEventType =>
-  typeof type === 'string' && (PUBLIC_EVENT_TYPES as readonly string[]).includes(type);
 
 export interface ApplyEventCommand {
   actor: Actor;
@@ -42,7 +39,7 @@ export class ApplyEvent {
     if (!episode) throw FrontDoorError.notFound('Episode');
 
     const type = (body as { type?: unknown } | null)?.type;
-    if (!isPublicEvent(type)) {
+    if (!isPublicEventType(type)) {
       throw FrontDoorError.invalid([{ field: 'type', message: `must be one of: ${PUBLIC_EVENT_TYPES.join(', ')}` }]);
     }
     if (!mayPublishEvent(actor, type)) {
@@ -106,7 +103,7 @@ export class ApplyEvent {
     extraWrites?: (stores: Stores) => Promise<void>,
   ): Promise<EpisodeEntity> {
     const before = viewEpisode(episode.machineVersion, episode.snapshot);
-    const publicAllowed = () => before.allowedEvents.filter((allowed) => isPublicEvent(allowed));
+    const publicAllowed = () => before.allowedEvents.filter((allowed) => isPublicEventType(allowed));
     if (expectedVersion !== undefined && expectedVersion !== episode.version) {
       throw new FrontDoorError(
         'version_conflict',
@@ -121,7 +118,7 @@ export class ApplyEvent {
         'event_not_accepted',
         `${event.type} is not accepted while the episode is at ${before.stage}.`,
         undefined,
-        step.allowedEvents.filter((allowed) => isPublicEvent(allowed)),
+        step.allowedEvents.filter((allowed) => isPublicEventType(allowed)),
       );
     }
 
@@ -138,7 +135,7 @@ export class ApplyEvent {
           'version_conflict',
           'Someone else changed this episode at the same moment; nothing was changed. Reload and try again.',
           undefined,
-          allowed.filter((a) => isPublicEvent(a)),
+          allowed.filter((a) => isPublicEventType(a)),
         );
       }
       const contact = await stores.contacts.findById(episode.tenant, episode.contactId);

@@ -1,5 +1,5 @@
 import type { Actor } from '@frontdoor/auth';
-import { EpisodeContext, EpisodeView, PathwayEffect, PathwayEvent, stepTimeOf } from '@frontdoor/pathway';
+import { EpisodeContext, EpisodeView, PathwayEffect, PathwayEvent, SCREENED_OUT_OUTCOMES, stepTimeOf } from '@frontdoor/pathway';
 import { ChildEntity, ContactEntity, EpisodeEntity, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
 import { composeMessage } from '../messages/compose-message';
 
@@ -38,10 +38,7 @@ export function episodeOutcome(context: EpisodeContext): string | null {
   if (context.assessment?.outcome) return context.assessment.outcome;
   if (context.decision) return context.decision.outcome;
   const screened = context.screening?.outcome;
-  if (screened === 'open_case') return 'forwarded';
-  if (screened === 'redirect') return 'redirected';
-  if (screened === 'duplicate') return 'merged';
-  return null;
+  return screened && screened !== 'concern' ? SCREENED_OUT_OUTCOMES[screened] : null;
 }
 
 export interface StepRecord {

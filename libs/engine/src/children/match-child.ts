@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ChildEntity, EpisodeEntity, Stores } from '@frontdoor/persistence';
+import { isReferral, viewEpisode } from '@frontdoor/pathway';
 import type { ChildInput } from '../create-contact/contact-input';
 import { isValidNhsNumber, normaliseNhsNumber } from './nhs-number';
 
-/** Outcomes that end an episode at screening: a contact, never a referral. */
-const SCREENED_OUT = new Set(['forwarded', 'redirected', 'merged']);
 
 export interface MatchedChild {
   child: ChildEntity;
@@ -87,8 +86,7 @@ export async function matchOrRecordChild(
   yearBefore.setUTCFullYear(yearBefore.getUTCFullYear() - 1);
   const reReferral = earlier.some(
     (episode) =>
-      episode.stage !== 'screening' &&
-      !SCREENED_OUT.has(episode.outcome ?? '') &&
+      isReferral(viewEpisode(episode.machineVersion, episode.snapshot).context) &&
       episode.referralAt <= receivedAt &&
       episode.referralAt >= yearBefore,
   );

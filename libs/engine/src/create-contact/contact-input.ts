@@ -27,7 +27,6 @@ export interface ContactInput {
     phone?: string | null;
     wantsInvolvement?: boolean;
     feedbackChannel?: (typeof FEEDBACK_CHANNELS)[number];
-    webhookUrl?: string | null;
   };
   children: ChildInput[];
   concern: { summary: string; categories: string[]; immediateRisk: boolean };

@@ -11,6 +11,11 @@ import { composeMessage } from '../messages/compose-message';
 import type { ContactInput, CreatedContact } from './contact-input';
 import { contactProblems } from './contact-rules';
 
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = error as { code?: string; constraint?: string } | null;
+  return error instanceof QueryFailedError && driverError?.code === '23505' && driverError.constraint === constraint;
+}
+
 export interface CreateContactCommand {
   actor: Actor;
   input: ContactInput;
@@ -50,24 +55,34 @@ export class CreateContact {
       // A contact that then fails leaves a gap in the series, which is harmless.
       const receivedAt = input.receivedAt ? new Date(input.receivedAt) : this.clock.now();
       const reference = await this.db.read.contacts.nextReference(actor.tenant, receivedAt.getUTCFullYear());
-      const contact = await this.db.transaction(async (stores) => {
-        const created = await this.record(stores, actor, input, receivedAt, reference);
-        if (idempotencyKey) {
-          await stores.idempotency.insert({
-            tenant: actor.tenant,
-            actorSub: actor.sub,
-            key: idempotencyKey,
-            requestHash,
-            statusCode: 201,
-            response: created,
-          });
-        }
-        return created;
-      });
+      const record = () =>
+        this.db.transaction(async (stores) => {
+          const created = await this.record(stores, actor, input, receivedAt, reference);
+          if (idempotencyKey) {
+            await stores.idempotency.insert({
+              tenant: actor.tenant,
+              actorSub: actor.sub,
+              key: idempotencyKey,
+              requestHash,
+              statusCode: 201,
+              response: created,
+            });
+          }
+          return created;
+        });
+      let contact: CreatedContact;
+      try {
+        contact = await record();
+      } catch (error) {
+        // Two contacts about one new child, at the same moment: the other recorded the child
+        // first. Once more, and this time the child is matched.
+        if (!isUniqueViolation(error, 'children_nhs_number')) throw error;
+        contact = await record();
+      }
       return { contact, replayed: false };
     } catch (error) {
       // Two requests with one key raced: the loser's transaction rolled back; answer as the winner did.
-      if (idempotencyKey && error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
+      if (idempotencyKey && isUniqueViolation(error, 'idempotency_records_pkey')) {
         const earlier = await this.db.read.idempotency.find(actor.tenant, actor.sub, idempotencyKey);
         if (earlier) return this.replay(earlier.requestHash, requestHash, earlier.response);
       }

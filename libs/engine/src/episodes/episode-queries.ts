@@ -1,6 +1,6 @@
 import type { Actor } from '@frontdoor/auth';
 import { Clock } from '@frontdoor/config';
-import { viewEpisode } from '@frontdoor/pathway';
+import { isReferral, viewEpisode } from '@frontdoor/pathway';
 import { Database, EpisodeFilters, Page } from '@frontdoor/persistence';
 import { FrontDoorError } from '../errors/front-door-error';
 import { episodeDetails, EpisodeDetails } from './episode-details';
@@ -72,6 +72,9 @@ export class EpisodeQueries {
     const entries = await this.db.read.history.forEpisode(actor.tenant, id);
     return {
       episodeId: id,
+      total: entries.length,
+      page: 1,
+      pageSize: entries.length,
       items: entries.map((entry) => ({
         sequence: entry.sequence,
         type: entry.type,
@@ -173,7 +176,7 @@ export class EpisodeQueries {
         workerName: episode.workerName,
         reReferral: episode.reReferral,
         closedAt: episode.closedAt?.toISOString() ?? null,
-        isReferral: context.decision !== null,
+        isReferral: isReferral(context),
         cpPlan: context.cpPlan,
       };
     });

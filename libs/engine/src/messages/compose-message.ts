@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EpisodeContext, MessageKind } from '@frontdoor/pathway';
+import { EpisodeContext, MessageKind, SCREENED_OUT_OUTCOMES } from '@frontdoor/pathway';
 import type { ChildEntity, ContactEntity, MessageRecipient, OutboxMessageEntity } from '@frontdoor/persistence';
 
 /** Every kind of message Front Door sends: those a pathway step implies, and its own alerts. */
@@ -42,7 +42,7 @@ function contentFor(kind: OutboxKind, facts: MessageFacts): Record<string, unkno
     case 'decision': {
       const screening = context?.screening;
       if (screening && screening.outcome !== 'concern') {
-        const outcome = ({ open_case: 'forwarded', redirect: 'redirected', duplicate: 'merged' } as const)[screening.outcome];
+        const outcome = SCREENED_OUT_OUTCOMES[screening.outcome];
         return { ...base, outcome, redirectedTo: screening.redirectedTo };
       }
       const decision = context?.decision;

@@ -1,5 +1,5 @@
 import type { EpisodeContext } from '../context';
-import { PUBLIC_EVENT_TYPES, type PublicEventType } from '../events';
+import { isPublicEventType, PUBLIC_EVENT_TYPES } from '../events';
 import { EVENT_RULES, type ValidatedEvent } from './event-rules';
 import { type FieldError, FieldReader } from './field-reader';
 
@@ -29,10 +29,6 @@ export function validateEvent(raw: unknown, context: EpisodeContext, now: Date):
   for (const field of reader.unknownFields()) reader.fail(field, 'is not allowed');
   if (reader.errors.length > 0) return { ok: false, errors: reader.errors };
   return { ok: true, event: withoutAbsentFields(event) };
-}
-
-function isPublicEventType(type: unknown): type is PublicEventType {
-  return typeof type === 'string' && (PUBLIC_EVENT_TYPES as readonly string[]).includes(type);
 }
 
 /** Optional fields not given are left out rather than set to undefined. */

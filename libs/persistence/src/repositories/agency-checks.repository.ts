@@ -10,12 +10,15 @@ export class AgencyChecksRepository {
   }
 
   /** A partner's inbox: open checks addressed to their own agency, oldest due first. */
-  openForAgency(tenant: string, agency: string): Promise<AgencyCheckEntity[]> {
+  openForAgency(tenant: string, agency: string, page: { page: number; pageSize: number }): Promise<[AgencyCheckEntity[], number]> {
     return scoped(this.manager, AgencyCheckEntity, 'a', tenant)
       .andWhere('a.agency = :agency', { agency })
       .andWhere(`a.status = 'requested'`)
       .orderBy('a.due_at', 'ASC')
-      .getMany();
+      .addOrderBy('a.id', 'ASC')
+      .skip((page.page - 1) * page.pageSize)
+      .take(page.pageSize)
+      .getManyAndCount();
   }
 
   forEpisode(tenant: string, episodeId: string): Promise<AgencyCheckEntity[]> {
