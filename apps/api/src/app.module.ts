@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@frontdoor/auth';
 import type { Environment } from '@frontdoor/config';
 import { EngineModule, QueuesModule } from '@frontdoor/engine';
+import { ReportingModule } from '@frontdoor/reporting';
 import { AgencyChecksController } from './agency-checks/agency-checks.controller';
 import { ChildrenController } from './children/children.controller';
 import { ContactsController } from './contacts/contacts.controller';
@@ -15,6 +16,8 @@ import { NotifyCallbackController } from './notify/notify-callback.controller';
 import { MetricsController } from './operations/metrics.controller';
 import { PathwayController } from './pathway/pathway.controller';
 import { ReferralsController } from './referrals/referrals.controller';
+import { ExportsController } from './reports/exports.controller';
+import { ReportsController } from './reports/reports.controller';
 
 /** The HTTP api: thin controllers over the engine's use cases. */
 @Module({})
@@ -37,6 +40,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ name: 'intake', ttl: 60_000, limit: 600 }]),
         TerminusModule,
         QueuesModule,
+        ReportingModule,
         ...extraImports,
       ],
       controllers: [
@@ -47,6 +51,8 @@ export class AppModule {
         AgencyChecksController,
         ReferralsController,
         MessagesController,
+        ReportsController,
+        ExportsController,
         NotifyCallbackController,
         MetricsController,
         HealthController,

@@ -12,6 +12,7 @@ import { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { MessageDelivery1763900000000 } from './migrations/1763900000000-message-delivery';
 import { WithdrawnAgencyChecks1764000000000 } from './migrations/1764000000000-withdrawn-agency-checks';
+import { ReportingIndexes1764100000000 } from './migrations/1764100000000-reporting-indexes';
 import { MessageAttemptEntity } from './entities/message-attempt.entity';
 
 export const ENTITIES = [
@@ -28,7 +29,12 @@ export const ENTITIES = [
   OutboxMessageEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000, MessageDelivery1763900000000, WithdrawnAgencyChecks1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  MessageDelivery1763900000000,
+  WithdrawnAgencyChecks1764000000000,
+  ReportingIndexes1764100000000,
+];
 
 export interface DataSourceOptions {
   url: string;

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FrontDoorError } from '@frontdoor/engine';
+import { ReportingInputError } from '@frontdoor/reporting';
 import type { Response } from 'express';
 import { errorBody, ErrorBody, STATUS_OF } from './error-body';
 
@@ -37,6 +38,9 @@ export class ErrorFilter implements ExceptionFilter {
         ...(error.details ? { details: error.details } : {}),
         ...(error.allowedEvents ? { allowedEvents: error.allowedEvents } : {}),
       });
+    }
+    if (error instanceof ReportingInputError) {
+      return errorBody(400, 'The request has invalid fields; nothing was produced.', { details: error.details });
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -1,4 +1,5 @@
-import { addDaysTo, dayOf, startOfLondonDay } from './census-dates';
+import { shiftDay, startOfLondonDay } from '../reporting-period';
+import { dayOf } from './census-dates';
 import { ReportingInputError } from './reporting-errors';
 
 /**
@@ -26,7 +27,7 @@ export function collectionYear(year: number): CollectionYear {
   }
   const firstDay = `${year - 1}-04-01`;
   const lastDay = `${year}-03-31`;
-  return { year, firstDay, lastDay, start: startOfLondonDay(firstDay), end: startOfLondonDay(addDaysTo(lastDay, 1)) };
+  return { year, firstDay, lastDay, start: startOfLondonDay(firstDay), end: startOfLondonDay(shiftDay(lastDay, 1)) };
 }
 
 /** The collection year a London day falls in: 1 April 2025 is in 2026, 31 March 2026 too. */
@@ -48,7 +49,8 @@ export function parseCollectionYear(input: unknown, now: Date): CollectionYear {
   const text = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
   const latest = collectionYearOfDay(dayOf(now));
   if (!/^\d{4}$/.test(text)) {
-    throw new ReportingInputError([{ field: 'year', message: `must be a collection year such as ${latest} (1 April ${latest - 1} – 31 March ${latest})` }]);
+    const example = `${latest} (1 April ${latest - 1} – 31 March ${latest})`;
+    throw new ReportingInputError([{ field: 'year', message: `must be a collection year such as ${example}` }]);
   }
   const year = Number(text);
   if (year < EARLIEST_COLLECTION_YEAR) {

@@ -27,7 +27,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** An element holding other elements; absent ones (null, undefined, false) are skipped. */
-export function element(name: string, ...children: (XmlElement | readonly (XmlElement | null | undefined | false)[] | null | undefined | false)[]): XmlElement {
+type Child = XmlElement | null | undefined | false;
+
+export function element(name: string, ...children: (Child | readonly Child[])[]): XmlElement {
   assertName(name);
   const kept: XmlElement[] = [];
   for (const child of children.flat()) if (child) kept.push(child as XmlElement);

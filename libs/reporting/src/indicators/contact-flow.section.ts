@@ -1,9 +1,14 @@
-import { REFERRAL_SOURCE_CODES } from '@frontdoor/pathway';
+import { REFERRAL_SOURCE_CODES, SCREENED_OUT_OUTCOMES } from '@frontdoor/pathway';
 import type { Indicators } from './indicators.types';
 import { ratio, total } from './ratio';
 import type { ReportSection, TeamRow } from './report-section';
 
 type ScreeningBucket = keyof Indicators['contactsByScreeningOutcome'];
+
+/** The screening outcome from the row's columns: `WHEN e.outcome = 'redirected' THEN 'redirect'`, … */
+const SCREENED_OUT_CASES = Object.entries(SCREENED_OUT_OUTCOMES)
+  .map(([screening, outcome]) => `WHEN e.outcome = '${outcome}' THEN '${screening}'`)
+  .join(' ');
 const SCREENING_BUCKETS: ScreeningBucket[] = ['concern', 'open_case', 'redirect', 'duplicate', 'not_yet_screened'];
 
 interface ContactFlowRow extends TeamRow {
@@ -27,11 +32,15 @@ interface ContactFlowRow extends TeamRow {
  *
  * The screening outcome is read from the episode row's columns rather than its snapshot (which
  * would have to be loaded whole for every contact): still at stage `screening` is not yet
- * screened; an outcome of forwarded / redirected / merged is open_case / redirect / duplicate
- * (engine `episodeOutcome`); anything else was screened as a new concern — a referral. This is
- * the engine's own test of "was a referral" when it marks re-referrals (match-child.ts).
+ * screened; an outcome in SCREENED_OUT_OUTCOMES (forwarded, redirected, merged — what the engine
+ * writes for those screening outcomes) is open_case / redirect / duplicate; anything else was
+ * screened as a new concern, which is pathway's `isReferral`.
  *
- * Index: episodes (tenant, referral_at).
+ * The contact's `received_at` is the episode's `referral_at` (both are set from one receivedAt
+ * when the contact is created), so both sides of the join are bounded by the period: without
+ * that, the planner may hash-join against every contact the tenant ever had.
+ *
+ * Indexes: episodes (tenant, referral_at); contacts (tenant, received_at) exists.
  */
 export const contactFlow: ReportSection<ContactFlowRow, ContactFlowIndicators> = {
   fetch: (query, { period }) =>
@@ -43,14 +52,13 @@ export const contactFlow: ReportSection<ContactFlowRow, ContactFlowIndicators> =
          FROM (SELECT e.team, e.re_referral,
                       c.referrer->>'sourceCode' AS source,
                       CASE WHEN e.stage = 'screening' THEN 'not_yet_screened'
-                           WHEN e.outcome = 'forwarded' THEN 'open_case'
-                           WHEN e.outcome = 'redirected' THEN 'redirect'
-                           WHEN e.outcome = 'merged' THEN 'duplicate'
+                           ${SCREENED_OUT_CASES}
                            ELSE 'concern' END AS screening,
                       row_number() OVER (PARTITION BY e.contact_id ORDER BY e.id) AS contact_rank,
                       row_number() OVER (PARTITION BY e.contact_id, e.team ORDER BY e.id) AS team_rank
                  FROM episodes e
                  JOIN contacts c ON c.tenant = e.tenant AND c.id = e.contact_id
+                                 AND c.received_at >= $2 AND c.received_at < $3
                 WHERE e.tenant = $1 AND e.referral_at >= $2 AND e.referral_at < $3
                   AND ($4::text IS NULL OR e.team = $4::text)) child_contacts
         GROUP BY team, source, screening, re_referral`,

@@ -3,4 +3,3 @@ export * from './indicators.types';
 export * from './indicator-definitions';
 export { REVIEW_STEPS } from './open-without-review.section';
 export * from './ratio';
-export * from '../reporting-period';

@@ -1,0 +1,39 @@
+import { Database } from '@frontdoor/persistence';
+import { loadChildren, loadEpisodes, readConsistently, ReportingInputError } from '../cin-census';
+import { parseReportingPeriod, shiftMonths, startOfLondonDay } from '../reporting-period';
+import { ANNEX_A_COLUMNS, ANNEX_A_LISTS, type AnnexAList } from './annex-a-columns';
+import { annexARows } from './annex-a-rows';
+import { toCsv } from './csv';
+
+/**
+ * GET /api/v1/exports/annex-a/:list?from=&to=: one of Ofsted's Annex A lists (1 contacts,
+ * 2 early help, 3 referrals, 4 assessments, 5 section 47 enquiries and ICPCs) for a period of
+ * London days, as CSV with Ofsted's column names.
+ */
+export class AnnexAExport {
+  constructor(private readonly db: Database) {}
+
+  async run(tenant: string, list: number | string, from: string, to: string): Promise<string> {
+    const which = Number(list);
+    if (!(ANNEX_A_LISTS as readonly number[]).includes(which) || String(list).trim() !== String(which)) {
+      throw new ReportingInputError([{ field: 'list', message: 'must be an Annex A list from 1 to 5' }]);
+    }
+    const parsed = parseReportingPeriod({ from, to });
+    if (!parsed.ok) throw new ReportingInputError(parsed.problems);
+    const { period } = parsed;
+
+    const contactsOnly = which === 1;
+    const { episodes, children } = await readConsistently(this.db, async (stores) => {
+      const episodes = await loadEpisodes(stores, tenant, {
+        receivedBefore: period.end,
+        // A year further back, so "in the last 12 months" counts see earlier referrals and enquiries.
+        openOnOrAfter: contactsOnly ? period.start : startOfLondonDay(shiftMonths(period.from, -12)),
+        referralsOnly: !contactsOnly,
+        withHistory: !contactsOnly,
+      });
+      return { episodes, children: await loadChildren(stores, tenant, episodes.map((episode) => episode.childId)) };
+    });
+    const rows = annexARows(which as AnnexAList, { children, episodes }, { from: period.from, to: period.to });
+    return toCsv(ANNEX_A_COLUMNS[which as AnnexAList], rows);
+  }
+}

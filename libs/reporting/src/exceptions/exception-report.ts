@@ -1,0 +1,131 @@
+import { addWorkingDays, workingDaysBetween } from '@frontdoor/pathway';
+import type { Database } from '@frontdoor/persistence';
+import { MAX_MARGIN_WORKING_DAYS } from './exception-margin';
+
+export interface ExceptionItem {
+  /** red: past its due time and the step not done; amber: due within the margin. */
+  rag: 'red' | 'amber';
+  /** Working days after the due day up to today (red); null for amber. */
+  workingDaysLate: number | null;
+  /** Working days after today up to the due day (amber; 0 = due by the end of today); null for red. */
+  workingDaysLeft: number | null;
+  deadlineId: string;
+  kind: string;
+  /** Which one of a repeated kind: the agency check's id, the review conference's number; '' otherwise. */
+  key: string;
+  /** open, or breached (the timer recorded the breach) and still not done. */
+  status: 'open' | 'breached';
+  startedAt: string;
+  dueAt: string;
+  episodeId: string;
+  childId: string;
+  contactId: string;
+  contactReference: string;
+  stage: string;
+  /** The episode's own triage RAG rating (not the exception's). */
+  episodeRag: string | null;
+  team: string | null;
+  workerId: string | null;
+  workerName: string | null;
+}
+
+export interface ExceptionList {
+  tenant: string;
+  generatedAt: string;
+  marginWorkingDays: number;
+  /** Ambers are due at or before this instant (end of the margin-th working day after today). */
+  amberUntil: string;
+  counts: { red: number; amber: number };
+  /** Most urgent first: reds from the longest overdue, then ambers from the soonest due. */
+  items: ExceptionItem[];
+}
+
+interface OutstandingRow {
+  deadlineId: string;
+  kind: string;
+  key: string;
+  status: 'open' | 'breached';
+  startedAt: Date;
+  dueAt: Date;
+  episodeId: string;
+  childId: string;
+  contactId: string;
+  contactReference: string;
+  stage: string;
+  episodeRag: string | null;
+  team: string | null;
+  workerId: string | null;
+  workerName: string | null;
+}
+
+/**
+ * The RAG exception report (Task Group R6; DOMAIN §6): every deadline still outstanding — open,
+ * or breached by its timer and neither done nor cancelled since — that is past due (red) or due
+ * within `marginWorkingDays` working days (amber), with the child's episode, team and worker.
+ *
+ * Sorted by due time, which puts reds first (all due before now) from the longest overdue, then
+ * ambers from the soonest; ties by kind, key and episode, so the order is stable.
+ *
+ * Index: deadlines (tenant, due_at) WHERE <outstanding> — the predicate below, written the same
+ * way so the planner can use it; it stays small however long the history grows.
+ */
+export class ExceptionReport {
+  constructor(private readonly db: Database) {}
+
+  /** `now` from the caller's clock; `team` narrows the list to one team's episodes. */
+  async run(tenant: string, now: Date, marginWorkingDays: number, team?: string | null): Promise<ExceptionList> {
+    if (!tenant) throw new Error('a tenant is required for every case-data query');
+    if (!Number.isInteger(marginWorkingDays) || marginWorkingDays < 0 || marginWorkingDays > MAX_MARGIN_WORKING_DAYS) {
+      throw new RangeError(`Not a margin of working days: ${marginWorkingDays}`);
+    }
+    const amberUntil = addWorkingDays(now, marginWorkingDays);
+    const rows: OutstandingRow[] = await this.db.dataSource.manager.query(
+      `SELECT d.id AS "deadlineId", d.kind, d.key, d.status, d.started_at AS "startedAt", d.due_at AS "dueAt",
+              e.id AS "episodeId", e.child_id AS "childId", e.contact_id AS "contactId", c.reference AS "contactReference",
+              e.stage, e.rag AS "episodeRag", e.team, e.worker_id AS "workerId", e.worker_name AS "workerName"
+         FROM deadlines d
+         JOIN episodes e ON e.tenant = d.tenant AND e.id = d.episode_id
+         JOIN contacts c ON c.tenant = e.tenant AND c.id = e.contact_id
+        WHERE d.tenant = $1
+          AND (d.status = 'open' OR (d.status = 'breached' AND d.completed_at IS NULL AND d.cancelled_at IS NULL))
+          AND d.due_at <= $2
+          AND ($3::text IS NULL OR e.team = $3::text)
+        ORDER BY d.due_at, d.kind, d.key, e.id`,
+      [tenant, amberUntil, team ?? null],
+    );
+    const items = rows.map((row) => toItem(row, now));
+    return {
+      tenant,
+      generatedAt: now.toISOString(),
+      marginWorkingDays,
+      amberUntil: amberUntil.toISOString(),
+      counts: { red: items.filter((i) => i.rag === 'red').length, amber: items.filter((i) => i.rag === 'amber').length },
+      items,
+    };
+  }
+}
+
+function toItem(row: OutstandingRow, now: Date): ExceptionItem {
+  const dueAt = new Date(row.dueAt);
+  const red = dueAt.getTime() < now.getTime();
+  return {
+    rag: red ? 'red' : 'amber',
+    workingDaysLate: red ? workingDaysBetween(dueAt, now) : null,
+    workingDaysLeft: red ? null : workingDaysBetween(now, dueAt),
+    deadlineId: row.deadlineId,
+    kind: row.kind,
+    key: row.key,
+    status: row.status,
+    startedAt: new Date(row.startedAt).toISOString(),
+    dueAt: dueAt.toISOString(),
+    episodeId: row.episodeId,
+    childId: row.childId,
+    contactId: row.contactId,
+    contactReference: row.contactReference,
+    stage: row.stage,
+    episodeRag: row.episodeRag,
+    team: row.team,
+    workerId: row.workerId,
+    workerName: row.workerName,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './exception-report';
+export * from './exception-margin';

@@ -1,0 +1,68 @@
+import { actorsOf, Actors, createContact, step } from '../support/front-door-client';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('reports and returns for managers and auditors', () => {
+  let app: TestApp;
+  let actors: Actors;
+
+  beforeAll(async () => {
+    // The tenant must be a DfE local authority number for the CIN census.
+    app = await startTestApp({ now: '2026-11-23T09:00:00Z' });
+    actors = await actorsOf(app);
+    const contact = await createContact(app, actors.practitioner);
+    const id = contact.episodes[0].id;
+    await step(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
+    await step(app, actors.practitioner, id, {
+      type: 'PROPOSE_DECISION',
+      outcome: 'nfa',
+      thresholdLevel: 1,
+      rationale: 'r',
+      feedbackForReferrer: 'f',
+      signposting: 's',
+      primaryNeed: 'N9',
+    });
+    await step(app, actors.manager, id, { type: 'APPROVE_DECISION' });
+  });
+  afterAll(() => app.close());
+
+  const get = (path: string, token: string) => app.http().get(path).set('Authorization', `Bearer ${token}`);
+  const routes = [
+    '/api/v1/reports/indicators?from=2026-11-01&to=2026-11-30',
+    '/api/v1/reports/exceptions?marginWorkingDays=2',
+    '/api/v1/reports/caseload',
+    '/api/v1/exports/cin-census?year=2027',
+    '/api/v1/exports/annex-a/3?from=2026-11-01&to=2026-11-30',
+  ];
+
+  it('refuses referrers, partners and practitioners every report and export', async () => {
+    for (const token of [actors.referrer, actors.partner, actors.practitioner]) {
+      for (const path of routes) expect({ path, status: (await get(path, token)).status }).toEqual({ path, status: 403 });
+    }
+  });
+
+  it('gives managers and auditors the indicators with numerators and denominators, and the exception list', async () => {
+    const indicators = await get(routes[0], actors.auditor);
+    expect(indicators.status).toBe(200);
+    expect(JSON.stringify(indicators.body)).toMatch(/"numerator":\d+,"denominator":\d+/);
+    expect(indicators.body.previous).toBeDefined();
+
+    const exceptions = await get(routes[1], actors.manager);
+    expect(exceptions.status).toBe(200);
+    expect(exceptions.body.items).toEqual(expect.any(Array));
+  });
+
+  it('names a bad period or margin', async () => {
+    const bad = await get('/api/v1/reports/indicators?from=2026-13-01&to=yesterday', actors.manager);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['from', 'to']);
+    expect((await get('/api/v1/reports/exceptions?marginWorkingDays=-3', actors.manager)).status).toBe(400);
+    expect((await get('/api/v1/exports/annex-a/9?from=2026-11-01&to=2026-11-30', actors.manager)).status).toBe(400);
+  });
+
+  it('exports Annex A as CSV with Ofsted’s header', async () => {
+    const csv = await get(routes[4], actors.manager);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text.split('\n')[0]).toMatch(/Child Unique ID/i);
+  });
+});
