@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { Client } from 'pg';
 import { DELIVERY_QUEUE } from '../../libs/engine/src/queues/front-door-queues';
@@ -140,4 +141,43 @@ describe('a worker killed in the middle of a delivery', () => {
       client.disconnect();
     }
   }, RECOVERY_MS + 30_000);
+
+  /**
+   * BullMQ fails a job outright once it has stalled more than `maxStalledCount` (1) times — a
+   * message whose sending kills the worker twice — without calling the processor. The delivery
+   * worker's `failed` handler still turns it into a failed message managers can see.
+   */
+  it('raises a message that killed the worker twice as failed, for managers to see', async () => {
+    const police = await app.token('referrer', { sub: 'pc-reed', tenant, name: 'PC Reed' });
+    const manager = await app.token('manager', { sub: 'morgan-manager', tenant });
+    const created = await app.http()
+      .post('/api/v1/contacts')
+      .set('Authorization', `Bearer ${police}`)
+      .send(contactBody({ channel: 'police_notification', referrer: { name: 'PC Reed', organisation: 'Police', sourceCode: '6', feedbackChannel: 'webhook' } }));
+    expect(created.status).toBe(201);
+    const [acknowledgement] = await messagesOfContact(db, created.body.id);
+    for (const crash of [1, 2]) {
+      await eventually(() => receiver.requests.filter((r) => r.messageId === acknowledgement.id).length === crash, 15_000);
+      await worker.kill();
+      await letTheDeadWorkersLockLapse(acknowledgement.id);
+      await worker.restart();
+    }
+    // BullMQ has given up on the job without running it a third time…
+    const jobs = new Queue(DELIVERY_QUEUE, { connection: { host: '127.0.0.1', port: redis.port }, prefix });
+    try {
+      const failedReason = await eventually(async () => {
+        const job = await jobs.getJob(acknowledgement.id);
+        return job && (await job.isFailed()) && job.failedReason;
+      });
+      expect(failedReason).toMatch(/stalled more than allowable limit/);
+    } finally {
+      await jobs.close();
+    }
+    expect(receiver.requests.filter((r) => r.messageId === acknowledgement.id)).toHaveLength(2);
+    // …so the message must not be left 'queued' in silence: it is a failure managers can see.
+    await eventually(async () => {
+      const list = await app.http().get('/api/v1/messages?status=failed').set('Authorization', `Bearer ${manager}`);
+      return list.body.items.some((m: { id: string }) => m.id === acknowledgement.id);
+    }, 15_000);
+  }, 60_000);
 });

@@ -91,6 +91,30 @@ export class DeliverMessage {
     }
   }
 
+  /**
+   * The queue gave up on a message without this use case having settled it (for example the
+   * worker died while sending it, twice): it must not stay `queued` in silence.
+   */
+  async abandon(messageId: string, reason: string): Promise<void> {
+    const message = await this.db.read.delivery.findMessage(messageId);
+    if (!message || (message.status !== 'pending' && message.status !== 'queued')) return;
+    const at = this.clock.now();
+    await this.db.transaction(async (stores) => {
+      await stores.delivery.recordAttempt({
+        tenant: message.tenant,
+        messageId,
+        attempt: message.attempts + 1,
+        channel: message.recipient.channel,
+        startedAt: at,
+        finishedAt: at,
+        outcome: 'permanent_failure',
+        error: reason.slice(0, 2000),
+        providerReference: null,
+      });
+      await stores.delivery.markFailed(messageId, at, `Delivery was abandoned: ${reason}`.slice(0, 2000));
+    });
+  }
+
   private async afterDelivery(message: OutboxMessageEntity, deliveredAt: Date): Promise<void> {
     if (message.kind === 'acknowledgement') await this.acknowledgements.execute(message.tenant, message.contactId, deliveredAt);
   }

@@ -48,6 +48,12 @@ export class QueueWorkers {
       prefix: this.prefix,
       concurrency: 4,
     });
+    // A job the queue failed for good without our processor settling it (it stalled twice when
+    // workers died mid-send) still becomes a failed message managers can see.
+    delivery.on('failed', (job, error) => {
+      if (!job?.finishedOn) return;
+      void this.deliver.abandon(job.data.messageId, error.message).catch((e: Error) => this.logger.warn(`could not record abandoned delivery: ${e.message}`));
+    });
     for (const worker of [delivery, deadlines]) {
       worker.on('error', (error) => this.logger.warn(`queue worker: ${error.message}`));
       this.workers.push(worker);

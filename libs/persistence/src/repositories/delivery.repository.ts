@@ -81,6 +81,8 @@ export class DeliveryRepository {
       .createQueryBuilder('a')
       .where('a.message_id IN (:...messageIds)', { messageIds })
       .orderBy('a.attempt', 'ASC')
+      .addOrderBy('a.started_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
       .getMany();
   }
 
