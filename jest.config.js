@@ -30,6 +30,9 @@ const common = {
 module.exports = {
   // End-to-end tests cross real servers and queues; none should come near this.
   testTimeout: 60000,
+  // A test that fails half-way may leave a server it started behind; the run must end with its
+  // verdict, never hang until CI's limit. (Passing runs close everything: see the suites' afterAll.)
+  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

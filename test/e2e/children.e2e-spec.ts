@@ -76,6 +76,14 @@ describe('knowing the child: matching to earlier records', () => {
     expect(contact.body.messages).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'forward_to_allocated_worker', audience: 'worker', channel: 'staff' })]),
     );
+    // The allocated worker finds it in their inbox, in plain words; another worker does not.
+    const rosa = await app.token('practitioner', { sub: 'sw-rosa', name: 'Rosa' });
+    const inbox = await app.http().get('/api/v1/inbox').set('Authorization', `Bearer ${rosa}`);
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({ kind: 'forward_to_allocated_worker', contactId: again.body.id, subject: expect.stringContaining('New contact') }),
+    ]);
+    const other = await app.token('practitioner', { sub: 'sw-someone-else' });
+    expect((await app.http().get('/api/v1/inbox').set('Authorization', `Bearer ${other}`)).body.items).toEqual([]);
   });
 
   it('does not call a referral more than 12 months after the last one a re-referral', async () => {

@@ -31,7 +31,15 @@ describe('the referrer is told, in plain words, what happened and why', () => {
     await partner.close();
   });
 
-  const mailsFor = (reference: string) => smtp.received.filter((mail) => mail.text.includes(reference) || mail.subject.includes(reference));
+  /**
+   * The mails sent about one contact, known by their idempotency keys (references repeat across
+   * tenants, and this worker also delivers what earlier tests left in the shared database).
+   */
+  async function mailsFor(contactId: string) {
+    const contact = await app.http().get(`/api/v1/contacts/${contactId}`).set('Authorization', `Bearer ${actors.practitioner}`);
+    const keys = new Set((contact.body.messages as { id: string }[]).map((m) => `front-door-message-${m.id}`));
+    return smtp.received.filter((mail) => keys.has(mail.headers['x-idempotency-key']));
+  }
 
   async function referAsYouthWorker(overrides: Record<string, unknown> = {}) {
     const response = await app.http()
@@ -46,7 +54,7 @@ describe('the referrer is told, in plain words, what happened and why', () => {
     const contact = await referAsYouthWorker();
     const id = contact.episodes[0].id;
 
-    const acknowledgement = await eventually(() => mailsFor(contact.reference).find((mail) => mail.to.includes('sam.patel@example.org')));
+    const acknowledgement = await eventually(async () => (await mailsFor(contact.id)).find((mail) => mail.to.includes('sam.patel@example.org')));
     expect(acknowledgement.text).toContain(contact.reference);
     // Delivered the same day: the acknowledgement deadline is met.
     await eventually(async () => {
@@ -64,7 +72,7 @@ describe('the referrer is told, in plain words, what happened and why', () => {
       feedbackForReferrer: 'Thank you for telling us. A social worker will assess what Ada and her family need.',
     });
     await step(app, actors.manager, id, { type: 'APPROVE_DECISION', note: 'Agreed' });
-    const decision = await eventually(() => mailsFor(contact.reference).find((mail) => /decision/i.test(mail.subject)));
+    const decision = await eventually(async () => (await mailsFor(contact.id)).find((mail) => /decision/i.test(mail.subject)));
     expect(decision.text).toContain('A social worker will assess what Ada and her family need.');
 
     await step(app, actors.manager, id, {
@@ -74,7 +82,7 @@ describe('the referrer is told, in plain words, what happened and why', () => {
       workerName: 'Jo Bloggs',
       workerContact: 'jo.bloggs@council.example',
     });
-    const invitation = await eventually(() => mailsFor(contact.reference).find((mail) => mail.text.includes('Jo Bloggs')));
+    const invitation = await eventually(async () => (await mailsFor(contact.id)).find((mail) => mail.text.includes('Jo Bloggs')));
     expect(invitation.text).toContain('jo.bloggs@council.example');
 
     // The referrer adds what they know; the worker sees it in the history.
@@ -96,11 +104,11 @@ describe('the referrer is told, in plain words, what happened and why', () => {
       primaryNeed: 'N1',
       feedbackForReferrer: 'Ada will have a child in need plan; her social worker will keep in touch with you.',
     });
-    const outcome = await eventually(() => mailsFor(contact.reference).find((mail) => mail.text.includes('child in need plan')));
+    const outcome = await eventually(async () => (await mailsFor(contact.id)).find((mail) => mail.text.includes('child in need plan')));
     expect(outcome.text).toContain('her social worker will keep in touch with you');
 
     // Nothing the referrer received carries the internal rationale.
-    for (const mail of mailsFor(contact.reference)) expect(mail.raw).not.toContain('three call-outs');
+    for (const mail of await mailsFor(contact.id)) expect(mail.raw).not.toContain('three call-outs');
 
     const mine = await app.http().get(`/api/v1/referrals/mine/${contact.id}`).set('Authorization', `Bearer ${actors.referrer}`);
     expect(mine.status).toBe(200);
@@ -130,7 +138,7 @@ describe('the referrer is told, in plain words, what happened and why', () => {
       signposting: 'The school nurse drop-in, Tuesdays 12–2',
     });
     await step(app, actors.manager, id, { type: 'APPROVE_DECISION' });
-    const decision = await eventually(() => mailsFor(contact.reference).find((mail) => mail.text.includes('school nurse')));
+    const decision = await eventually(async () => (await mailsFor(contact.id)).find((mail) => mail.text.includes('school nurse')));
     expect(decision.text).toContain('universal services');
     expect(decision.raw).not.toContain('three call-outs');
   });

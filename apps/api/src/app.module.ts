@@ -11,7 +11,7 @@ import { ChildrenController } from './children/children.controller';
 import { ContactsController } from './contacts/contacts.controller';
 import { EpisodesController } from './episodes/episodes.controller';
 import { HealthController } from './health/health.controller';
-import { MessagesController } from './messages/messages.controller';
+import { InboxController, MessagesController } from './messages/messages.controller';
 import { NotifyCallbackController } from './notify/notify-callback.controller';
 import { MetricsController } from './operations/metrics.controller';
 import { PathwayController } from './pathway/pathway.controller';
@@ -51,6 +51,7 @@ export class AppModule {
         AgencyChecksController,
         ReferralsController,
         MessagesController,
+        InboxController,
         ReportsController,
         ExportsController,
         NotifyCallbackController,

@@ -26,3 +26,17 @@ export class MessagesController {
     return this.messages.list(actor, { status, kind }, { page, pageSize });
   }
 }
+
+@ApiTags('Episodes')
+@ApiBearerAuth()
+@Controller('api/v1/inbox')
+export class InboxController {
+  constructor(private readonly messages: MessageQueries) {}
+
+  @Get()
+  @Requires('inbox.read')
+  @ApiOperation({ summary: 'Your staff inbox: contacts forwarded to you as the allocated worker; for managers, breached deadlines' })
+  list(@CurrentActor() actor: Actor, @Query() page: PaginationQuery) {
+    return this.messages.inbox(actor, { page: page.page, pageSize: page.pageSize });
+  }
+}

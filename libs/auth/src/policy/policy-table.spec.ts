@@ -37,6 +37,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'agencyChecks.respond': ['partner'],
   'reports.read': ['manager', 'auditor'],
   'messages.read': ['manager'],
+  'inbox.read': ['practitioner', 'manager'],
   'exports.read': ['manager', 'auditor'],
   'pathway.read': [...ROLES],
   'queues.admin': ['admin'],

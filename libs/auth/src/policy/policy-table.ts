@@ -35,6 +35,7 @@ const RULES = {
   'agencyChecks.respond': { roles: ['partner'], writes: true, action: 'respond to an agency check' },
   'reports.read': { roles: ['manager', 'auditor'], writes: false, action: 'read reports' },
   'messages.read': { roles: ['manager'], writes: false, action: 'read messages and their delivery' },
+  'inbox.read': { roles: ['practitioner', 'manager'], writes: false, action: 'read a staff inbox' },
   'exports.read': { roles: ['manager', 'auditor'], writes: false, action: 'download statutory returns' },
   'pathway.read': { roles: ROLES, writes: false, action: 'read the pathway' },
   'queues.admin': { roles: ['admin'], writes: true, action: 'administer the job queues' },

@@ -1,4 +1,5 @@
 import type { Actor } from '@frontdoor/auth';
+import { renderMessage } from '@frontdoor/notifications';
 import { Database } from '@frontdoor/persistence';
 import type { Paginated } from '../episodes/episode-queries';
 
@@ -34,6 +35,27 @@ export class MessageQueries {
             error: a.error,
           })),
       })),
+      total,
+      ...page,
+    };
+  }
+
+  /** What Front Door has told this member of staff: forwarded contacts, and (managers) breached deadlines. */
+  async inbox(actor: Actor, page: { page: number; pageSize: number }): Promise<Paginated<unknown>> {
+    const [messages, total] = await this.db.read.delivery.staffInbox(actor.tenant, actor.sub, actor.roles.includes('manager'), page);
+    return {
+      items: messages.map((message) => {
+        const rendered = renderMessage(message.kind, message.content, { now: message.createdAt, recipientName: actor.name });
+        return {
+          id: message.id,
+          kind: message.kind,
+          contactId: message.contactId,
+          episodeId: message.episodeId,
+          createdAt: message.createdAt.toISOString(),
+          subject: rendered.subject,
+          body: rendered.body,
+        };
+      }),
       total,
       ...page,
     };

@@ -99,6 +99,25 @@ export class DeliveryRepository {
       .getManyAndCount();
   }
 
+  /**
+   * A member of staff's inbox: messages to them as an allocated worker and, for managers, the
+   * breached-deadline alerts of their authority. Newest first.
+   */
+  staffInbox(tenant: string, staffSub: string, includeManagerAlerts: boolean, page: { page: number; pageSize: number }) {
+    const q = scoped(this.manager, OutboxMessageEntity, 'm', tenant).andWhere(
+      includeManagerAlerts
+        ? `((m.recipient->>'audience' = 'worker' AND m.recipient->>'address' = :staffSub) OR m.recipient->>'audience' = 'manager')`
+        : `m.recipient->>'audience' = 'worker' AND m.recipient->>'address' = :staffSub`,
+      { staffSub },
+    );
+    return q
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id', 'ASC')
+      .skip((page.page - 1) * page.pageSize)
+      .take(page.pageSize)
+      .getManyAndCount();
+  }
+
   /** Open deadlines with no timer yet, locked for the one relay that will set them. Call inside a transaction. */
   async lockUnscheduledDeadlines(limit: number): Promise<{ id: string; dueAt: Date }[]> {
     const rows: { id: string; due_at: Date }[] = await this.manager.query(
