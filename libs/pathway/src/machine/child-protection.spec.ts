@@ -87,6 +87,14 @@ describe('child protection', () => {
     expect(episode.view.context.closure).toEqual({ closedAt: '2026-03-03T10:00:00.000Z', reason: 'RC7' });
   });
 
+  it('closes with RC7, not RC8, when an s47 after an assessment finds nothing more to do (DfE rule 2990)', () => {
+    const episode = childSeen()
+      .send({ type: 'COMPLETE_ASSESSMENT', completedAt: '2026-03-20T10:00:00.000Z', outcome: 'strategy_discussion', factors: ['16A'], primaryNeed: 'N1' })
+      .send({ type: 'HOLD_STRATEGY_DISCUSSION', heldAt: '2026-03-23T10:00:00.000Z', agencies: ['police'], outcome: 's47' })
+      .send({ type: 'COMPLETE_S47', completedAt: '2026-03-27T10:00:00.000Z', outcome: 'no_icpc', nextStep: 'nfa' });
+    expect(episode.view.context.closure).toEqual({ closedAt: '2026-03-27T10:00:00.000Z', reason: 'RC7' });
+  });
+
   it('sends an allocated child with no s47 straight to an allocated assessment, with no second clock after an earlier one', () => {
     const episode = childSeen({ wantsInvolvement: true })
       .send({

@@ -211,12 +211,13 @@ export const pathwayRecords = {
 
   /**
    * No further action after a strategy discussion or s47: RC8 (closed after assessment, NFA)
-   * when an assessment was completed in this episode, otherwise RC7 (services ceased).
+   * when an assessment was completed in this episode and no s47 enquiry was started; otherwise
+   * RC7 (services ceased). The DfE refuses RC8 on a case that had an s47 (rule 2990).
    */
   closeWithNoFurtherAction: assign({
     closure: ({ context, event }) => ({
       closedAt: stepTimeOf(event),
-      reason: hasCompletedAssessment(context) ? ('RC8' as const) : ('RC7' as const),
+      reason: hasCompletedAssessment(context) && context.s47 === null ? ('RC8' as const) : ('RC7' as const),
     }),
   }),
 
