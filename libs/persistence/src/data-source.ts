@@ -13,6 +13,7 @@ import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-s
 import { MessageDelivery1763900000000 } from './migrations/1763900000000-message-delivery';
 import { WithdrawnAgencyChecks1764000000000 } from './migrations/1764000000000-withdrawn-agency-checks';
 import { ReportingIndexes1764100000000 } from './migrations/1764100000000-reporting-indexes';
+import { HistoryNotTruncated1764200000000 } from './migrations/1764200000000-history-not-truncated';
 import { MessageAttemptEntity } from './entities/message-attempt.entity';
 
 export const ENTITIES = [
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   MessageDelivery1763900000000,
   WithdrawnAgencyChecks1764000000000,
   ReportingIndexes1764100000000,
+  HistoryNotTruncated1764200000000,
 ];
 
 export interface DataSourceOptions {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Requires } from '@frontdoor/auth';
 import { ApplyEvent, EpisodeQueries, FrontDoorError } from '@frontdoor/engine';
+import { PUBLIC_EVENT_TYPES } from '@frontdoor/pathway';
 import { ListEpisodesQuery } from './list-episodes.query';
 
 const episodeId = () => new ParseUUIDPipe({ exceptionFactory: () => FrontDoorError.notFound('Episode') });
@@ -50,7 +51,18 @@ export class EpisodesController {
   @Requires('events.send')
   @ApiOperation({ summary: 'Move the episode on: SCREEN, RATE, PROPOSE_DECISION, APPROVE_DECISION, …' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read; 409 if it changed' })
-  @ApiBody({ schema: { type: 'object', required: ['type'], properties: { type: { type: 'string' } }, additionalProperties: true } })
+  @ApiBody({
+    description:
+      'An event of API.md’s table, with its fields. Front Door addition: ALLOCATE also takes optional `workerName` and ' +
+      '`workerContact` (email or phone), shown to a referrer who asked to stay involved. HOLD_ICPC with outcome `no_plan` ' +
+      'takes an optional `nextStep` (`child_in_need` by default, `family_help`, `nfa`).',
+    schema: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { type: 'string', enum: [...PUBLIC_EVENT_TYPES] } },
+      additionalProperties: true,
+    },
+  })
   async send(
     @CurrentActor() actor: Actor,
     @Param('id', episodeId()) id: string,

@@ -91,6 +91,7 @@ describe('applyEvent on the real database', () => {
     const id = await newEpisode();
     await expect(dataSource.query(`UPDATE episode_events SET type = 'X' WHERE episode_id = $1`, [id])).rejects.toThrow(/append-only/);
     await expect(dataSource.query(`DELETE FROM episode_events WHERE episode_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`TRUNCATE episode_events CASCADE`)).rejects.toThrow(/append-only/);
   });
 
   it('does not find one tenant’s episode from another tenant', async () => {

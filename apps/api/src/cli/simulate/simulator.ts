@@ -1,0 +1,616 @@
+import type { Actor } from '@frontdoor/auth';
+import { SettableClock } from '@frontdoor/config';
+import type { ApplyEvent, ContactInput, CreateContact } from '@frontdoor/engine';
+import { addCalendarMonths, addWorkingDays, dueAt, FIRST_CORE_GROUP, FIRST_REVIEW, INITIAL_CONFERENCE, isPastAssessmentDeadline, LATER_REVIEW } from '@frontdoor/pathway';
+import type { EpisodeEntity } from '@frontdoor/persistence';
+import { Prng } from './prng';
+import { SyntheticChild, SyntheticPeople } from './synthetic-people';
+import { Timeline } from './timeline';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The seed evidence (DOMAIN §2): contacts a month and what they are about. */
+export const CONTACTS_PER_MONTH = 4616;
+export const CONTACT_MIX = { open_case: 59, other_agency: 14, concern: 19, police_duplicate: 8 } as const;
+type ContactKind = keyof typeof CONTACT_MIX;
+
+export interface SimulationOptions {
+  tenant: string;
+  months: number;
+  scale: number;
+  seed: number;
+  /** The first instant of the simulated period. */
+  start: Date;
+  /** Reports progress now and then (the CLI prints it to stderr). */
+  onProgress?: (progress: SimulationProgress) => void;
+}
+
+export interface SimulationProgress {
+  simulatedAt: Date;
+  contacts: number;
+  steps: number;
+  elapsedMs: number;
+}
+
+export interface SimulationSummary {
+  tenant: string;
+  from: string;
+  to: string;
+  contacts: number;
+  episodes: number;
+  steps: number;
+  screening: Record<'concern' | 'open_case' | 'redirect' | 'duplicate', number>;
+  decisions: Record<'nfa' | 'family_help' | 'assessment' | 'strategy_discussion', number>;
+  referrals: number;
+  assessmentsCompleted: number;
+  assessmentOutcomes: Record<string, number>;
+  strategyDiscussions: number;
+  s47Enquiries: number;
+  icpcs: number;
+  cpPlansStarted: number;
+  cpPlansEnded: number;
+  closures: number;
+  stillOpenAtEnd: number;
+  breaches: { assessment: number; strategyDiscussion: number; icpc: number; coreGroup: number; reviewConference: number };
+  rejectedSteps: number;
+  elapsedMs: number;
+  contactsPerSecond: number;
+  stepsPerSecond: number;
+}
+
+interface Episode {
+  id: string;
+  contactId: string;
+  receivedAt: number;
+  child: SyntheticChild;
+  /** When the strategy discussion that started the s47 was held. */
+  strategyHeldAt?: number;
+  icpcAt?: number;
+  reviews?: number;
+  lastAt: number;
+}
+
+/**
+ * Drives the real engine (CreateContact, ApplyEvent) through a synthetic period shaped like the
+ * seed evidence. Every step is a pending item on a timeline ordered by simulated time; the clock
+ * is set to each step's time before it is applied, so episodes interleave as they would in a
+ * real front door and every recorded time (heldAt, completedAt, …) is valid when sent.
+ */
+export class FrontDoorSimulator {
+  private readonly random: Prng;
+  private readonly people: SyntheticPeople;
+  private readonly timeline = new Timeline();
+  private readonly practitioner: Actor;
+  private readonly manager: Actor;
+  private readonly end: number;
+  /** Children with an open episode and an allocated worker: who "open case" contacts are about. */
+  private readonly openCases = new Map<string, SyntheticChild>();
+  private openCaseKeys: string[] = [];
+  /** Recent police domestic-abuse notifications, which later ones repeat. */
+  private readonly recentPoliceNotifications: { contactId: string; children: SyntheticChild[]; at: number }[] = [];
+  /** The first concerns of every run take the long road, so even a tiny run shows each stage. */
+  private showcases: ('cp_plan' | 'assessment')[] = ['cp_plan', 'assessment'];
+  private readonly summary: SimulationSummary;
+  private startedAt = 0;
+  private lastProgress = 0;
+
+  constructor(
+    private readonly createContact: CreateContact,
+    private readonly applyEvent: ApplyEvent,
+    private readonly clock: SettableClock,
+    private readonly options: SimulationOptions,
+  ) {
+    this.random = new Prng(options.seed);
+    this.people = new SyntheticPeople(new Prng(options.seed ^ 0x5bd1e995));
+    const base = { tenant: options.tenant, agency: null, email: null, sourceCode: null };
+    this.practitioner = { ...base, sub: 'sim-practitioner', name: 'Simulated practitioner', roles: ['practitioner'] };
+    this.manager = { ...base, sub: 'sim-manager', name: 'Simulated manager', roles: ['manager'] };
+    this.end = addCalendarMonths(options.start, options.months).getTime();
+    this.summary = {
+      tenant: options.tenant,
+      from: options.start.toISOString(),
+      to: new Date(this.end).toISOString(),
+      contacts: 0,
+      episodes: 0,
+      steps: 0,
+      screening: { concern: 0, open_case: 0, redirect: 0, duplicate: 0 },
+      decisions: { nfa: 0, family_help: 0, assessment: 0, strategy_discussion: 0 },
+      referrals: 0,
+      assessmentsCompleted: 0,
+      assessmentOutcomes: {},
+      strategyDiscussions: 0,
+      s47Enquiries: 0,
+      icpcs: 0,
+      cpPlansStarted: 0,
+      cpPlansEnded: 0,
+      closures: 0,
+      stillOpenAtEnd: 0,
+      breaches: { assessment: 0, strategyDiscussion: 0, icpc: 0, coreGroup: 0, reviewConference: 0 },
+      rejectedSteps: 0,
+      elapsedMs: 0,
+      contactsPerSecond: 0,
+      stepsPerSecond: 0,
+    };
+  }
+
+  async run(): Promise<SimulationSummary> {
+    this.startedAt = Date.now();
+    this.scheduleArrivals();
+    for (let next = this.timeline.pop(); next && next.at <= this.end; next = this.timeline.pop()) {
+      this.clock.set(new Date(next.at));
+      await next.run();
+      this.progress(next.at);
+    }
+    // What is still on the timeline is work in progress at the end of the period.
+    this.summary.stillOpenAtEnd = this.timeline.size;
+    const elapsed = Date.now() - this.startedAt;
+    this.summary.elapsedMs = elapsed;
+    this.summary.contactsPerSecond = Math.round((this.summary.contacts / Math.max(elapsed, 1)) * 1000 * 10) / 10;
+    this.summary.stepsPerSecond = Math.round((this.summary.steps / Math.max(elapsed, 1)) * 1000 * 10) / 10;
+    return this.summary;
+  }
+
+  private progress(at: number): void {
+    const now = Date.now();
+    if (!this.options.onProgress || now - this.lastProgress < 2000) return;
+    this.lastProgress = now;
+    this.options.onProgress({ simulatedAt: new Date(at), contacts: this.summary.contacts, steps: this.summary.steps, elapsedMs: now - this.startedAt });
+  }
+
+  // ── Arrivals ────────────────────────────────────────────────────────────────────────────────
+
+  /** Every contact of the period, at a time of day and week like a front door's. */
+  private scheduleArrivals(): void {
+    const start = this.options.start.getTime();
+    const total = Math.round(CONTACTS_PER_MONTH * this.options.scale * this.options.months);
+    const span = this.end - start;
+    for (let i = 0; i < total; i++) {
+      const kind = this.random.weighted(CONTACT_MIX);
+      let at = start + this.random.next() * span;
+      // Police notifications arrive at any hour; the rest mostly in office hours on weekdays.
+      if (kind !== 'police_duplicate' && this.random.chance(0.9)) at = this.officeHours(at);
+      if (at >= this.end) at = this.end - this.random.int(1, 60) * MINUTE;
+      this.timeline.schedule(at, () => this.arrive(kind));
+    }
+  }
+
+  /** The same day's office hours (08:00–18:00 UTC, weekdays), or the next weekday's. */
+  private officeHours(at: number): number {
+    const d = new Date(at);
+    let day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    const hour = d.getUTCHours();
+    if (hour >= 8 && hour < 18 && d.getUTCDay() % 6 !== 0) return at;
+    if (hour >= 18) day += DAY;
+    while (new Date(day).getUTCDay() % 6 === 0) day += DAY;
+    return day + 8 * HOUR + this.random.next() * 10 * HOUR;
+  }
+
+  private async arrive(kind: ContactKind): Promise<void> {
+    const now = this.clock.now();
+    if (kind === 'open_case' && this.openCaseKeys.length > 0) {
+      const child = this.pickOpenCase();
+      const referrer = this.random.weighted({ school: 40, health: 30, police: 15, family: 15 });
+      await this.contact([child], referrer, 'Update about a child already known: ' + this.random.pick(UPDATES), ['other'], (episodes, contactId) => {
+        for (const episode of episodes) {
+          const screen = episode.openCaseEpisodeId ? { outcome: 'open_case' } : { outcome: 'redirect', redirectedTo: this.random.pick(REDIRECTS) };
+          this.later(this.screeningDelay(), () => this.screenOut(episode.id, contactId, screen));
+        }
+      });
+      return;
+    }
+    if (kind === 'police_duplicate') {
+      const earlier = this.recentPoliceNotifications.filter((n) => now.getTime() - n.at < 14 * DAY);
+      if (earlier.length === 0) {
+        // No notification to repeat yet: this one is the first of its incident, and its repeat follows.
+        await this.newConcern(true);
+        if (this.recentPoliceNotifications.length > 0) this.later(this.random.between(1, 36) * HOUR, () => this.arrive('police_duplicate'));
+        return;
+      }
+      {
+        const original = this.random.pick(earlier);
+        await this.contact(original.children, 'police', 'Police notification: a further report of the same domestic incident.', ['domestic_abuse'], (episodes, contactId) => {
+          for (const episode of episodes) {
+            this.later(this.screeningDelay(), () =>
+              this.screenOut(episode.id, contactId, { outcome: 'duplicate', duplicateOfContactId: original.contactId, note: 'Repeat notification of the same incident' }),
+            );
+          }
+        });
+        return;
+      }
+    }
+    if (kind === 'concern') {
+      await this.newConcern(this.random.chance(0.3));
+      return;
+    }
+    // For another agency, or an "open case" contact about a child with no open case after all.
+    const children = this.people.household(now).slice(0, 1);
+    const referrer = this.random.weighted({ family: 35, health: 20, school: 20, housing: 15, anonymous: 10 });
+    await this.contact(children, referrer, this.random.pick(OTHER_AGENCY_ASKS), ['other'], (episodes, contactId) => {
+      for (const episode of episodes) {
+        this.later(this.screeningDelay(), () => this.screenOut(episode.id, contactId, { outcome: 'redirect', redirectedTo: this.random.pick(REDIRECTS) }));
+      }
+    });
+  }
+
+  private pickOpenCase(): SyntheticChild {
+    // Keys of closed cases are dropped lazily.
+    for (;;) {
+      const i = this.random.int(0, this.openCaseKeys.length - 1);
+      const child = this.openCases.get(this.openCaseKeys[i]);
+      if (child) return child;
+      this.openCaseKeys[i] = this.openCaseKeys[this.openCaseKeys.length - 1];
+      this.openCaseKeys.pop();
+      if (this.openCaseKeys.length === 0) return this.people.child(this.clock.now());
+    }
+  }
+
+  private async newConcern(police: boolean): Promise<void> {
+    const now = this.clock.now();
+    const children = this.people.household(now);
+    const showcase = this.showcases.shift();
+    const decision = showcase
+      ? showcase === 'cp_plan'
+        ? 'strategy_discussion'
+        : 'assessment'
+      : this.random.weighted({ nfa: 35, family_help: 25, assessment: 30, strategy_discussion: 10 });
+    const immediateRisk = decision === 'strategy_discussion' && this.random.chance(0.4);
+    const categories = police ? ['domestic_abuse'] : [this.random.weighted({ neglect: 40, emotional: 20, physical: 15, risk_outside_home: 8, sexual: 5, domestic_abuse: 10, exploitation: 2 })];
+    const summary = police ? 'Police attended a domestic incident; children in the household.' : this.random.pick(CONCERNS);
+    await this.contact(children, police ? 'police' : this.random.weighted({ school: 35, health: 30, family: 15, housing: 5, la: 10, anonymous: 5 }), summary, categories, (episodes, contactId, receivedAt) => {
+      if (police) this.recentPoliceNotifications.push({ contactId, children, at: receivedAt });
+      if (this.recentPoliceNotifications.length > 200) this.recentPoliceNotifications.splice(0, 100);
+      episodes.forEach((episode, i) => {
+        const state: Episode = { id: episode.id, contactId, receivedAt, child: children[i], lastAt: receivedAt };
+        this.later(this.screeningDelay(), () => this.triage(state, decision, immediateRisk, showcase));
+      });
+    }, immediateRisk);
+  }
+
+  private async contact(
+    children: SyntheticChild[],
+    referrerKind: string,
+    summary: string,
+    categories: string[],
+    then: (episodes: { id: string; openCaseEpisodeId: string | null }[], contactId: string, receivedAt: number) => void,
+    immediateRisk = false,
+  ): Promise<void> {
+    const referrer = REFERRERS[referrerKind] ?? REFERRERS.family;
+    const input: ContactInput = {
+      channel: referrerKind === 'police' ? 'police_notification' : this.random.weighted({ phone: 45, email: 30, portal: 20, letter: 2, in_person: 3 }),
+      referrer: {
+        name: referrerKind === 'anonymous' ? 'Anonymous caller' : this.people.personName(),
+        role: referrer.role,
+        organisation: referrer.organisation,
+        sourceCode: referrer.sourceCode,
+        email: 'referrer@example.org',
+        wantsInvolvement: this.random.chance(0.3),
+        feedbackChannel: 'email',
+      },
+      children,
+      concern: { summary, categories, immediateRisk },
+      consent: this.random.chance(0.9) ? { obtained: true } : { obtained: false, reasonIfNot: 'Seeking consent would place the child at risk' },
+    };
+    try {
+      const { contact } = await this.createContact.execute({ actor: this.practitioner, input });
+      this.summary.contacts += 1;
+      this.summary.episodes += contact.episodes.length;
+      then(contact.episodes, contact.id, new Date(contact.receivedAt).getTime());
+    } catch (error) {
+      this.rejected('CREATE_CONTACT', error);
+    }
+  }
+
+  // ── Steps ───────────────────────────────────────────────────────────────────────────────────
+
+  private later(delayMs: number, run: () => Promise<void>): void {
+    this.at(this.clock.now().getTime() + Math.max(delayMs, MINUTE), run);
+  }
+
+  private at(time: number, run: () => Promise<void>): void {
+    this.timeline.schedule(Math.max(time, this.clock.now().getTime() + MINUTE), run);
+  }
+
+  private screeningDelay(): number {
+    return this.random.chance(0.85) ? this.random.between(10, 240) * MINUTE : this.random.between(4, 20) * HOUR;
+  }
+
+  private async send(actor: Actor, episodeId: string, body: Record<string, unknown>): Promise<EpisodeEntity | null> {
+    try {
+      const episode = await this.applyEvent.execute({ actor, episodeId, body });
+      this.summary.steps += 1;
+      return episode;
+    } catch (error) {
+      this.rejected(String(body.type), error);
+      return null;
+    }
+  }
+
+  private rejected(what: string, error: unknown): void {
+    this.summary.rejectedSteps += 1;
+    if (this.summary.rejectedSteps <= 10) {
+      const details = (error as { details?: unknown }).details;
+      process.stderr.write(`simulate: ${what} refused: ${(error as Error).message}${details ? ` ${JSON.stringify(details)}` : ''}\n`);
+    }
+  }
+
+  private iso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private async screenOut(episodeId: string, _contactId: string, body: Record<string, unknown>): Promise<void> {
+    const outcome = body.outcome as 'open_case' | 'redirect' | 'duplicate';
+    if (await this.send(this.practitioner, episodeId, { type: 'SCREEN', ...body })) this.summary.screening[outcome] += 1;
+  }
+
+  private async triage(episode: Episode, decision: keyof SimulationSummary['decisions'], immediateRisk: boolean, showcase?: string): Promise<void> {
+    if (!(await this.send(this.practitioner, episode.id, { type: 'SCREEN', outcome: 'concern', note: 'New concern for MASH triage' }))) return;
+    this.summary.screening.concern += 1;
+    const rag = immediateRisk || decision === 'strategy_discussion' ? 'red' : this.random.weighted({ amber: 55, green: 45 });
+    this.later(this.random.between(15, 120) * MINUTE, async () => {
+      if (!(await this.send(this.practitioner, episode.id, { type: 'RATE', rag, rationale: RAG_RATIONALE[rag] }))) return;
+      const thinking = rag === 'red' ? this.random.between(1, 3) * HOUR : this.random.between(2, 20) * HOUR;
+      this.later(thinking, () => this.propose(episode, decision, showcase));
+    });
+  }
+
+  private async propose(episode: Episode, decision: keyof SimulationSummary['decisions'], showcase?: string): Promise<void> {
+    const thresholdLevel = { nfa: 1, family_help: 2, assessment: 3, strategy_discussion: 4 }[decision];
+    const primaryNeed = decision === 'strategy_discussion' ? 'N1' : this.random.weighted({ N1: 45, N4: 15, N5: 15, N3: 8, N2: 4, N6: 5, N7: 3, N8: 3, N9: 2 });
+    const proposed = await this.send(this.practitioner, episode.id, {
+      type: 'PROPOSE_DECISION',
+      outcome: decision,
+      thresholdLevel,
+      primaryNeed,
+      rationale: DECISION_RATIONALE[decision],
+      feedbackForReferrer: FEEDBACK[decision],
+      ...(decision === 'nfa' ? { signposting: this.random.pick(SIGNPOSTS) } : {}),
+    });
+    if (!proposed) return;
+    this.later(this.random.between(20, 180) * MINUTE, async () => {
+      const approved = await this.send(this.manager, episode.id, { type: 'APPROVE_DECISION', note: 'Agreed' });
+      if (!approved) return;
+      this.summary.decisions[decision] += 1;
+      this.summary.referrals += 1;
+      episode.lastAt = this.clock.now().getTime();
+      this.follow(episode, approved, showcase);
+    });
+  }
+
+  /** What happens next for an episode, from the stage the engine says it is at. */
+  private follow(episode: Episode, current: EpisodeEntity, showcase?: string): void {
+    const key = current.childId;
+    if (!current.isOpen) {
+      this.openCases.delete(key);
+      return;
+    }
+    if (current.workerId && !this.openCases.has(key)) {
+      this.openCases.set(key, episode.child);
+      this.openCaseKeys.push(key);
+    }
+    const state = JSON.stringify(current.state);
+    const r = this.random;
+    switch (current.stage) {
+      case 'family_help':
+        if (!current.workerId) return this.allocate(episode, r.between(2, 72) * HOUR, showcase);
+        return this.later(r.between(30, 200) * DAY, () => this.close(episode, r.weighted({ RC7: 80, RC5: 5, RC3: 3, RC6: 2, RC9: 10 })));
+      case 'child_in_need':
+        return this.later(r.between(60, 300) * DAY, () => this.close(episode, r.weighted({ RC7: 85, RC5: 6, RC3: 4, RC4: 2, RC6: 3 })));
+      case 'assessment':
+        if (state.includes('awaitingAllocation')) return this.allocate(episode, r.between(2, 72) * HOUR, showcase);
+        if (state.includes('allocated')) {
+          return this.later((showcase ? r.between(1, 3) : r.between(1, 8)) * DAY, async () => {
+            const seen = await this.send(this.practitioner, episode.id, { type: 'RECORD_CHILD_SEEN', seenAt: this.iso(), seenAlone: r.chance(0.7) });
+            if (seen) this.follow(episode, seen, showcase);
+          });
+        }
+        return this.completeAssessmentLater(episode, showcase);
+      case 'strategy_discussion':
+        if (!current.workerId) return this.allocate(episode, r.between(0.5, 3) * HOUR, showcase);
+        return this.holdStrategyDiscussionLater(episode, showcase);
+      case 's47_enquiry':
+        return this.completeS47Later(episode, showcase);
+      case 'icpc':
+        return this.holdIcpcLater(episode);
+      case 'cp_plan':
+        return this.planLater(episode);
+      default:
+        return;
+    }
+  }
+
+  private allocate(episode: Episode, delay: number, showcase?: string): void {
+    this.later(delay, async () => {
+      const team = this.random.pick(TEAMS);
+      const worker = `sim-${team}-${this.random.int(1, 12)}`;
+      const allocated = await this.send(this.manager, episode.id, { type: 'ALLOCATE', workerId: worker, team, workerName: `Worker ${worker.slice(4)}` });
+      if (allocated) this.follow(episode, allocated, showcase);
+    });
+  }
+
+  private async close(episode: Episode, reason: string): Promise<void> {
+    const closed = await this.send(this.manager, episode.id, { type: 'CLOSE', closedAt: this.iso(), reason });
+    if (!closed) return;
+    this.summary.closures += 1;
+    this.follow(episode, closed);
+  }
+
+  /** Most assessments conclude well inside 45 working days; about one in eight runs late. */
+  private completeAssessmentLater(episode: Episode, showcase?: string): void {
+    const r = this.random;
+    const workingDays = showcase ? r.int(6, 10) : r.chance(0.12) ? r.int(46, 75) : r.int(8, 44);
+    const target = addWorkingDays(new Date(episode.receivedAt), workingDays).getTime() - r.between(6, 14) * HOUR;
+    this.at(target, async () => {
+      const completedAt = this.iso();
+      const late = isPastAssessmentDeadline(new Date(episode.receivedAt).toISOString(), completedAt);
+      const outcome = showcase ? 'cin_plan' : r.weighted({ nfa: 50, family_help: 25, cin_plan: 20, strategy_discussion: 5 });
+      const done = await this.send(this.practitioner, episode.id, {
+        type: 'COMPLETE_ASSESSMENT',
+        completedAt,
+        outcome,
+        factors: this.factors(outcome),
+        primaryNeed: outcome === 'strategy_discussion' ? 'N1' : r.weighted({ N1: 40, N4: 20, N5: 15, N3: 10, N2: 5, N6: 5, N8: 5 }),
+        feedbackForReferrer: 'The assessment is complete; this is what happens next.',
+        ...(late ? { reasonForDelay: r.pick(DELAY_REASONS) } : {}),
+      });
+      if (!done) return;
+      this.summary.assessmentsCompleted += 1;
+      this.summary.assessmentOutcomes[outcome] = (this.summary.assessmentOutcomes[outcome] ?? 0) + 1;
+      if (late) this.summary.breaches.assessment += 1;
+      this.follow(episode, done);
+    });
+  }
+
+  private factors(outcome: string): string[] {
+    const r = this.random;
+    if (outcome === 'nfa' && r.chance(0.5)) return ['21'];
+    const pool = ['1B', '2B', '3B', '3A', '4B', '5B', '6B', '7B', '8B', '9B', '10A', '11B', '13A', '14B', '16A', '17A', '18B', '19B', '22A'];
+    const count = r.int(1, 3);
+    const chosen = new Set<string>();
+    while (chosen.size < count) chosen.add(r.pick(pool));
+    return [...chosen];
+  }
+
+  private holdStrategyDiscussionLater(episode: Episode, showcase?: string): void {
+    const r = this.random;
+    const delay = !showcase && r.chance(0.08) ? r.between(50, 100) * HOUR : r.between(2, 20) * HOUR;
+    this.later(delay, async () => {
+      const heldAt = this.iso();
+      const s47 = showcase === 'cp_plan' || r.chance(0.7);
+      const held = await this.send(this.practitioner, episode.id, {
+        type: 'HOLD_STRATEGY_DISCUSSION',
+        heldAt,
+        agencies: ['police', 'health', ...(r.chance(0.7) ? ['education'] : [])],
+        outcome: s47 ? 's47' : 'no_s47',
+        ...(s47 ? {} : { nextStep: r.weighted({ assessment: 50, family_help: 30, nfa: 20 }) }),
+      });
+      if (!held) return;
+      this.summary.strategyDiscussions += 1;
+      if (delay > 30 * HOUR && addWorkingDays(new Date(episode.lastAt), 1).getTime() < new Date(heldAt).getTime()) this.summary.breaches.strategyDiscussion += 1;
+      if (s47) {
+        this.summary.s47Enquiries += 1;
+        episode.strategyHeldAt = new Date(heldAt).getTime();
+      }
+      episode.lastAt = new Date(heldAt).getTime();
+      this.follow(episode, held, showcase);
+    });
+  }
+
+  private completeS47Later(episode: Episode, showcase?: string): void {
+    const r = this.random;
+    this.later((showcase ? r.between(3, 6) : r.between(4, 14)) * DAY, async () => {
+      const icpc = showcase === 'cp_plan' || r.chance(0.4);
+      const done = await this.send(this.practitioner, episode.id, {
+        type: 'COMPLETE_S47',
+        completedAt: this.iso(),
+        outcome: icpc ? 'icpc' : 'no_icpc',
+        ...(icpc ? {} : { nextStep: r.weighted({ assessment: 30, family_help: 40, nfa: 30 }) }),
+      });
+      if (done) this.follow(episode, done, showcase === 'cp_plan' ? 'cp_plan' : undefined);
+    });
+  }
+
+  /** ICPC within 15 working days of the strategy discussion; some late. */
+  private holdIcpcLater(episode: Episode): void {
+    const r = this.random;
+    const from = new Date(episode.strategyHeldAt ?? episode.lastAt);
+    const late = r.chance(0.15);
+    const target = addWorkingDays(from, late ? r.int(16, 25) : r.int(9, 15)).getTime() - r.between(6, 14) * HOUR;
+    this.at(target, async () => {
+      const plan = r.chance(0.8);
+      const heldAt = this.iso();
+      const held = await this.send(this.manager, episode.id, {
+        type: 'HOLD_ICPC',
+        heldAt,
+        outcome: plan ? 'cp_plan' : 'no_plan',
+        familyGroupConferenceOffered: r.chance(0.6),
+        ...(plan ? { category: r.weighted({ NEG: 50, EMO: 35, PHY: 8, SAB: 4, MUL: 3 }) } : { nextStep: r.weighted({ child_in_need: 70, family_help: 20, nfa: 10 }) }),
+      });
+      if (!held) return;
+      this.summary.icpcs += 1;
+      if (new Date(heldAt).getTime() > dueAt(from, INITIAL_CONFERENCE).getTime()) this.summary.breaches.icpc += 1;
+      if (plan) {
+        this.summary.cpPlansStarted += 1;
+        episode.icpcAt = new Date(heldAt).getTime();
+        episode.reviews = 0;
+        this.coreGroupLater(episode);
+      }
+      this.follow(episode, held);
+    });
+  }
+
+  private coreGroupLater(episode: Episode): void {
+    const r = this.random;
+    const icpc = new Date(episode.icpcAt!);
+    const target = addWorkingDays(icpc, r.chance(0.1) ? r.int(11, 15) : r.int(4, 10)).getTime() - r.between(6, 14) * HOUR;
+    this.at(target, async () => {
+      const held = await this.send(this.practitioner, episode.id, { type: 'HOLD_CORE_GROUP', heldAt: this.iso() });
+      if (held && this.clock.now().getTime() > dueAt(icpc, FIRST_CORE_GROUP).getTime()) this.summary.breaches.coreGroup += 1;
+    });
+  }
+
+  /** Review conferences: the first within 3 months of the ICPC, later ones within 6 months. */
+  private planLater(episode: Episode): void {
+    const r = this.random;
+    const first = episode.reviews === 0;
+    const from = new Date(episode.lastAt);
+    const due = dueAt(first ? new Date(episode.icpcAt!) : from, first ? FIRST_REVIEW : LATER_REVIEW).getTime();
+    const target = r.chance(0.1) ? due + r.between(3, 20) * DAY : due - r.between(3, first ? 25 : 40) * DAY;
+    this.at(target, async () => {
+      const ending = r.chance(first ? 0.25 : 0.55);
+      const heldAt = this.iso();
+      const held = await this.send(this.manager, episode.id, { type: 'HOLD_REVIEW_CONFERENCE', heldAt, outcome: ending ? 'end' : 'continue' });
+      if (!held) return;
+      if (new Date(heldAt).getTime() > due) this.summary.breaches.reviewConference += 1;
+      episode.reviews = (episode.reviews ?? 0) + 1;
+      episode.lastAt = new Date(heldAt).getTime();
+      if (ending) this.summary.cpPlansEnded += 1;
+      this.follow(episode, held);
+    });
+  }
+}
+
+const TEAMS = ['north', 'south', 'east', 'west', 'central'];
+
+const REFERRERS: Record<string, { role: string | null; organisation: string | null; sourceCode: string }> = {
+  police: { role: 'Police officer', organisation: 'Police', sourceCode: '6' },
+  school: { role: 'Designated safeguarding lead', organisation: 'Primary school', sourceCode: '2A' },
+  health: { role: 'Health visitor', organisation: 'Community health', sourceCode: '3B' },
+  family: { role: 'Relative', organisation: null, sourceCode: '1A' },
+  housing: { role: 'Housing officer', organisation: 'Housing association', sourceCode: '4' },
+  la: { role: 'Early help worker', organisation: 'Early help', sourceCode: '5D' },
+  anonymous: { role: null, organisation: null, sourceCode: '9' },
+};
+
+const UPDATES = ['missed school this week', 'a new injury noticed', 'parent asked for help', 'incident at home reported', 'change of address'];
+const OTHER_AGENCY_ASKS = ['Parent asking about housing repairs.', 'Question about benefits entitlement.', 'Adult family member needs care support.', 'Request for advice on school admissions.', 'Neighbour dispute over noise.'];
+const REDIRECTS = ['Housing options', 'Adult social care', 'Citizens Advice', 'School admissions', 'Early help hub', 'Community mental health team', 'Police (non-emergency)'];
+const CONCERNS = [
+  'School reports missed meals and poor attendance.',
+  'Health visitor worried about home conditions.',
+  'Child disclosed being hit at home.',
+  'Neighbour hears frequent shouting and crying.',
+  'Young person missing overnight; older associates.',
+  'GP concerned about parent’s mental health and baby’s care.',
+  'Nursery noticed unexplained bruising.',
+];
+const SIGNPOSTS = ['The school nurse drop-in on Tuesdays', 'Family hub parenting course', 'Young carers service', 'Local food bank and debt advice', 'Domestic abuse helpline'];
+const DELAY_REASONS = ['Family unavailable for visits', 'Awaiting specialist health information', 'Worker caseload pressures', 'Family moved address during the assessment'];
+const RAG_RATIONALE: Record<string, string> = {
+  red: 'Risk of significant harm; immediate action',
+  amber: 'Concerns need checks within a working day',
+  green: 'No immediate risk; support needs',
+};
+const DECISION_RATIONALE: Record<string, string> = {
+  nfa: 'Threshold for statutory services not met; advice given',
+  family_help: 'Needs co-ordinated support; no safeguarding concern found in checks',
+  assessment: 'Needs may be complex; a child and family assessment is needed',
+  strategy_discussion: 'Reasonable cause to suspect significant harm',
+};
+const FEEDBACK: Record<string, string> = {
+  nfa: 'Thank you. This does not need social care involvement; we have suggested other support.',
+  family_help: 'Thank you. The family will be offered Family Help.',
+  assessment: 'Thank you. A social worker will assess the child’s needs with the family.',
+  strategy_discussion: 'Thank you. We are working with partners to keep the child safe.',
+};
