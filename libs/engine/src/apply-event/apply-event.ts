@@ -138,8 +138,10 @@ export class ApplyEvent {
           allowed.filter((a) => isPublicEventType(a)),
         );
       }
-      const contact = await stores.contacts.findById(episode.tenant, episode.contactId);
-      const child = await stores.children.findById(episode.tenant, episode.childId);
+      // The contact and child are read only when the step sends a message (most steps do not).
+      const sendsMessages = step.effects.some((effect) => effect.type === 'sendMessage');
+      const contact = sendsMessages ? await stores.contacts.findById(episode.tenant, episode.contactId) : null;
+      const child = sendsMessages ? await stores.children.findById(episode.tenant, episode.childId) : null;
       const openCase =
         event.type === 'SCREEN' && event.outcome === 'open_case' && episode.openCaseEpisodeId
           ? await stores.episodes.findById(episode.tenant, episode.openCaseEpisodeId)
@@ -148,7 +150,7 @@ export class ApplyEvent {
         stores,
         actor,
         episode,
-        contact: contact!,
+        contact,
         child,
         event,
         historyPayload,

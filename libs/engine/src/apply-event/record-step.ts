@@ -45,7 +45,8 @@ export interface StepRecord {
   stores: Stores;
   actor: Actor;
   episode: EpisodeEntity;
-  contact: ContactEntity;
+  /** Needed only when the step sends a message. */
+  contact: ContactEntity | null;
   child: ChildEntity | null;
   event: PathwayEvent;
   /** Fields kept in history beside the event (e.g. a contribution's text). */
@@ -98,7 +99,8 @@ export async function recordStep(step: StepRecord): Promise<void> {
         await stores.deadlines.cancel(episode.tenant, episode.id, ref, now);
         break;
       case 'sendMessage':
-        messages.push(composeMessage(effect.kind, messageFacts(step, effect.kind), now));
+        if (!step.contact) throw new Error(`a ${effect.kind} message needs the contact, which was not loaded`);
+        messages.push(composeMessage(effect.kind, messageFacts({ ...step, contact: step.contact }, effect.kind), now));
         break;
     }
   }
@@ -106,7 +108,7 @@ export async function recordStep(step: StepRecord): Promise<void> {
   await stores.episodes.refreshNextDue(episode.tenant, episode.id);
 }
 
-function messageFacts(step: StepRecord, kind: string) {
+function messageFacts(step: StepRecord & { contact: ContactEntity }, kind: string) {
   const { contact, child, episode, event, toView } = step;
   const facts = { contact, child, episodeId: episode.id, context: toView.context };
   if (kind === 'forward_to_allocated_worker' && step.openCase?.workerId) {
