@@ -136,7 +136,8 @@ describe('what Front Door publishes about itself', () => {
   });
 
   it('documents every route of the contract in the OpenAPI', async () => {
-    const response = await app.http().get('/docs-json');
+    expect((await app.http().get('/docs-json')).status).toBe(401);
+    const response = await app.http().get('/docs-json').set('Authorization', `Bearer ${await app.token('referrer')}`);
     expect(response.status).toBe(200);
     const paths = Object.keys(response.body.paths);
     expect(paths).toEqual(

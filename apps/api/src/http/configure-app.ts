@@ -4,6 +4,7 @@ import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { mountQueueDashboard } from '../operations/queue-dashboard';
+import { bearerGate } from './bearer-gate';
 import { ErrorFilter } from './error.filter';
 import { validationPipe } from './validation.pipe';
 
@@ -31,6 +32,8 @@ export function configureApp(app: INestApplication): INestApplication {
       .addBearerAuth()
       .build(),
   );
+  // Every route but /health needs a token (API.md), the API description included.
+  app.use(['/docs', '/docs-json'], bearerGate(app, 'docs.read'));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -167,7 +167,8 @@ export class FrontDoorSimulator {
     const total = Math.round(CONTACTS_PER_MONTH * this.options.scale * this.options.months);
     const span = this.end - start;
     for (let i = 0; i < total; i++) {
-      const kind = this.random.weighted(CONTACT_MIX);
+      // The first is a police notification (and its repeat), so even a tiny run merges a duplicate.
+      const kind = i === 0 ? 'police_duplicate' : this.random.weighted(CONTACT_MIX);
       let at = start + this.random.next() * span;
       // Police notifications arrive at any hour; the rest mostly in office hours on weekdays.
       if (kind !== 'police_duplicate' && this.random.chance(0.9)) at = this.officeHours(at);
@@ -194,8 +195,15 @@ export class FrontDoorSimulator {
       const referrer = this.random.weighted({ school: 40, health: 30, police: 15, family: 15 });
       await this.contact([child], referrer, 'Update about a child already known: ' + this.random.pick(UPDATES), ['other'], (episodes, contactId) => {
         for (const episode of episodes) {
-          const screen = episode.openCaseEpisodeId ? { outcome: 'open_case' } : { outcome: 'redirect', redirectedTo: this.random.pick(REDIRECTS) };
-          this.later(this.screeningDelay(), () => this.screenOut(episode.id, contactId, screen));
+          const redirectedTo = this.random.pick(REDIRECTS);
+          // Decided when screened: the case may have closed since the contact came in.
+          this.later(this.screeningDelay(), () =>
+            this.screenOut(
+              episode.id,
+              contactId,
+              episode.openCaseEpisodeId && this.openCases.has(episode.childId) ? { outcome: 'open_case' } : { outcome: 'redirect', redirectedTo },
+            ),
+          );
         }
       });
       return;
@@ -273,7 +281,7 @@ export class FrontDoorSimulator {
     referrerKind: string,
     summary: string,
     categories: string[],
-    then: (episodes: { id: string; openCaseEpisodeId: string | null }[], contactId: string, receivedAt: number) => void,
+    then: (episodes: { id: string; childId: string; openCaseEpisodeId: string | null }[], contactId: string, receivedAt: number) => void,
     immediateRisk = false,
   ): Promise<void> {
     const referrer = REFERRERS[referrerKind] ?? REFERRERS.family;
@@ -412,7 +420,7 @@ export class FrontDoorSimulator {
       case 's47_enquiry':
         return this.completeS47Later(episode, showcase);
       case 'icpc':
-        return this.holdIcpcLater(episode);
+        return this.holdIcpcLater(episode, showcase);
       case 'cp_plan':
         return this.planLater(episode);
       default:
@@ -465,7 +473,7 @@ export class FrontDoorSimulator {
   private factors(outcome: string): string[] {
     const r = this.random;
     if (outcome === 'nfa' && r.chance(0.5)) return ['21'];
-    const pool = ['1B', '2B', '3B', '3A', '4B', '5B', '6B', '7B', '8B', '9B', '10A', '11B', '13A', '14B', '16A', '17A', '18B', '19B', '22A'];
+    const pool = ['1B', '2B', '3B', '3A', '4B', '5B', '6B', '7A', '8B', '9A', '10A', '11A', '13A', '14A', '16A', '17A', '18B', '19B', '22A'];
     const count = r.int(1, 3);
     const chosen = new Set<string>();
     while (chosen.size < count) chosen.add(r.pick(pool));
@@ -512,13 +520,13 @@ export class FrontDoorSimulator {
   }
 
   /** ICPC within 15 working days of the strategy discussion; some late. */
-  private holdIcpcLater(episode: Episode): void {
+  private holdIcpcLater(episode: Episode, showcase?: string): void {
     const r = this.random;
     const from = new Date(episode.strategyHeldAt ?? episode.lastAt);
-    const late = r.chance(0.15);
-    const target = addWorkingDays(from, late ? r.int(16, 25) : r.int(9, 15)).getTime() - r.between(6, 14) * HOUR;
+    const late = !showcase && r.chance(0.15);
+    const target = addWorkingDays(from, showcase ? r.int(5, 8) : late ? r.int(16, 25) : r.int(9, 15)).getTime() - r.between(6, 14) * HOUR;
     this.at(target, async () => {
-      const plan = r.chance(0.8);
+      const plan = showcase === 'cp_plan' || r.chance(0.8);
       const heldAt = this.iso();
       const held = await this.send(this.manager, episode.id, {
         type: 'HOLD_ICPC',
