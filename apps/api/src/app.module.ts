@@ -37,7 +37,7 @@ export class AppModule {
         }),
         EngineModule.forRoot({ applicationName: 'front-door-api', environment: env }),
         AuthModule.forRoot(env.auth),
-        ThrottlerModule.forRoot([{ name: 'intake', ttl: 60_000, limit: 600 }]),
+        ThrottlerModule.forRoot([{ name: 'intake', ttl: 60_000, limit: env.intakeRateLimitPerMinute }]),
         TerminusModule,
         QueuesModule,
         ReportingModule,

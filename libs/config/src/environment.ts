@@ -12,6 +12,8 @@ export interface Environment {
   databaseUrl: string | null;
   /** Absent: BullMQ runs on its PostgreSQL backend over a second embedded PGlite. */
   redisUrl: string | null;
+  /** Contacts one client may post a minute before 429 (behind a proxy, set `trust proxy` there too). */
+  intakeRateLimitPerMinute: number;
   /** BullMQ key prefix: lets several Front Doors (or test runs) share one Redis. */
   queuePrefix: string;
   /** Where embedded data lives (PGlite folders). */
@@ -88,6 +90,10 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   const logLevel = (text('LOG_LEVEL') ?? 'info') as Environment['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}`);
 
+  const intakeRateLimitPerMinute = Number(text('INTAKE_RATE_LIMIT_PER_MINUTE') ?? '600');
+  if (!Number.isInteger(intakeRateLimitPerMinute) || intakeRateLimitPerMinute < 1) {
+    problems.push('INTAKE_RATE_LIMIT_PER_MINUTE must be a whole number of at least 1');
+  }
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const notifyBaseUrl = url('NOTIFY_BASE_URL', ['https:', 'http:']);
   let notifyTemplateIds: Record<string, string> = {};
@@ -109,6 +115,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     port,
     databaseUrl,
     redisUrl,
+    intakeRateLimitPerMinute,
     queuePrefix: text('QUEUE_PREFIX') ?? 'front-door',
     dataDir: text('FRONT_DOOR_DATA_DIR') ?? '.data',
     auth,

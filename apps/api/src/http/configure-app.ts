@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { mountQueueDashboard } from '../operations/queue-dashboard';
 import { bearerGate } from './bearer-gate';
 import { ErrorFilter } from './error.filter';
+import { refuseUnstorableText } from './refuse-unstorable-text';
 import { validationPipe } from './validation.pipe';
 
 /** Largest request body accepted (a contact naming 20 children fits with room to spare). */
@@ -16,6 +17,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.use(helmet());
   app.use(json({ limit: BODY_LIMIT }));
+  app.use(refuseUnstorableText);
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
