@@ -1,6 +1,6 @@
 import { Clock } from '@frontdoor/config';
 import { ChannelRegistry, isPermanent, renderMessage } from '@frontdoor/notifications';
-import { Database, OutboxMessageEntity } from '@frontdoor/persistence';
+import { Database, MessageAttemptEntity, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
 import { RecordAcknowledgement } from './record-acknowledgement';
 
 export type DeliveryResult = 'delivered' | 'accepted' | 'already_done' | 'missing';
@@ -51,39 +51,21 @@ export class DeliverMessage {
         ...rendered,
       });
       const finishedAt = this.clock.now();
-      await this.db.transaction(async (stores) => {
-        await stores.delivery.recordAttempt({
-          tenant: message.tenant,
-          messageId,
-          attempt,
-          channel: channelName,
-          startedAt,
-          finishedAt,
-          outcome: receipt.status,
-          error: null,
-          providerReference: receipt.providerReference,
-        });
-        if (receipt.status === 'delivered') await stores.delivery.markDelivered(messageId, finishedAt, receipt.providerReference);
-        else await stores.delivery.markSent(messageId, receipt.providerReference);
-      });
+      const tried = { attempt, channel: channelName, startedAt, finishedAt, outcome: receipt.status, error: null, providerReference: receipt.providerReference };
+      await this.recordAttempt(message, tried, (stores) =>
+        receipt.status === 'delivered'
+          ? stores.delivery.markDelivered(messageId, finishedAt, receipt.providerReference)
+          : stores.delivery.markSent(messageId, receipt.providerReference),
+      );
       if (receipt.status === 'delivered') await this.afterDelivery(message, finishedAt);
       return receipt.status;
     } catch (error) {
       const permanent = isPermanent(error);
       const reason = (error as Error).message ?? String(error);
       const finishedAt = this.clock.now();
-      await this.db.transaction(async (stores) => {
-        await stores.delivery.recordAttempt({
-          tenant: message.tenant,
-          messageId,
-          attempt,
-          channel: channelName,
-          startedAt,
-          finishedAt,
-          outcome: permanent ? 'permanent_failure' : 'transient_failure',
-          error: reason.slice(0, 2000),
-          providerReference: null,
-        });
+      const outcome = permanent ? 'permanent_failure' : 'transient_failure';
+      const tried = { attempt, channel: channelName, startedAt, finishedAt, outcome, error: reason, providerReference: null } as const;
+      await this.recordAttempt(message, tried, async (stores) => {
         if (permanent || isLastAttempt) await stores.delivery.markFailed(messageId, finishedAt, reason.slice(0, 2000));
       });
       if (permanent || isLastAttempt) throw new FinalDeliveryFailure(reason);
@@ -99,19 +81,29 @@ export class DeliverMessage {
     const message = await this.db.read.delivery.findMessage(messageId);
     if (!message || (message.status !== 'pending' && message.status !== 'queued')) return;
     const at = this.clock.now();
-    await this.db.transaction(async (stores) => {
-      await stores.delivery.recordAttempt({
-        tenant: message.tenant,
-        messageId,
-        attempt: message.attempts + 1,
-        channel: message.recipient.channel,
-        startedAt: at,
-        finishedAt: at,
-        outcome: 'permanent_failure',
-        error: reason.slice(0, 2000),
-        providerReference: null,
-      });
-      await stores.delivery.markFailed(messageId, at, `Delivery was abandoned: ${reason}`.slice(0, 2000));
+    const tried = {
+      attempt: message.attempts + 1,
+      channel: message.recipient.channel,
+      startedAt: at,
+      finishedAt: at,
+      outcome: 'permanent_failure',
+      error: reason,
+      providerReference: null,
+    } as const;
+    await this.recordAttempt(message, tried, (stores) =>
+      stores.delivery.markFailed(messageId, at, `Delivery was abandoned: ${reason}`.slice(0, 2000)),
+    );
+  }
+
+  /** Every attempt is kept, with what it did to the message, in one transaction. */
+  private recordAttempt(
+    message: OutboxMessageEntity,
+    tried: Pick<MessageAttemptEntity, 'attempt' | 'channel' | 'startedAt' | 'finishedAt' | 'outcome' | 'error' | 'providerReference'>,
+    then: (stores: Stores) => Promise<void>,
+  ): Promise<void> {
+    return this.db.transaction(async (stores) => {
+      await stores.delivery.recordAttempt({ tenant: message.tenant, messageId: message.id, ...tried, error: tried.error?.slice(0, 2000) ?? null });
+      await then(stores);
     });
   }
 
