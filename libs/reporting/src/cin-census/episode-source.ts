@@ -48,12 +48,16 @@ export interface EpisodeWindow {
 const CHUNK = 1000;
 
 /**
- * One read-only REPEATABLE READ transaction: an episode that moves on while a return is being
- * read cannot appear with a snapshot from before the step and a history from after it.
+ * One read-only REPEATABLE READ transaction: an episode that moves on while a report or return
+ * is being read cannot appear with a snapshot from before the step and a history from after it.
+ * JIT is off inside it: on years of history the planner's cost estimates cross the JIT threshold
+ * though each query reads one month by index, and compiling cost more than the query
+ * (bench/reporting-bench.ts: 1.58× → 1.05× for 10× history).
  */
 export function readConsistently<T>(db: Database, read: (stores: Stores) => Promise<T>): Promise<T> {
   return db.dataSource.transaction('REPEATABLE READ', async (manager) => {
     await manager.query('SET TRANSACTION READ ONLY');
+    await manager.query('SET LOCAL jit = off');
     return read(new Stores(manager));
   });
 }

@@ -1,3 +1,4 @@
+import { readConsistently } from '../cin-census/episode-source';
 import { Clock, SystemClock } from '@frontdoor/config';
 import type { Database } from '@frontdoor/persistence';
 import { previousPeriod, type ReportingPeriod } from '../reporting-period';
@@ -42,8 +43,7 @@ export class IndicatorsReport {
     const now = this.clock.now();
     const current = windowOf(period, now);
     const previous = windowOf(previousPeriod(period), now);
-    return this.db.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await manager.query('SET TRANSACTION READ ONLY');
+    return readConsistently(this.db, async ({ manager }) => {
       const query = new TenantQuery(manager, tenant, team ?? null);
       const currentRows = await fetchSections(query, current);
       const previousRows = await fetchSections(query, previous);
