@@ -6,59 +6,14 @@ import type { EpisodeEntity } from '@frontdoor/persistence';
 import { Prng } from './prng';
 import { SyntheticChild, SyntheticPeople } from './synthetic-people';
 import { Timeline } from './timeline';
+import { CONTACT_MIX, CONTACTS_PER_MONTH, type ContactKind, type SimulationOptions, type SimulationProgress, type SimulationSummary } from './simulation-shape';
+import { TEAMS, REFERRERS, UPDATES, OTHER_AGENCY_ASKS, REDIRECTS, CONCERNS, SIGNPOSTS, DELAY_REASONS, RAG_RATIONALE, DECISION_RATIONALE, FEEDBACK } from './simulation-wording';
+
+export type { SimulationOptions, SimulationProgress, SimulationSummary };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** The seed evidence (DOMAIN §2): contacts a month and what they are about. */
-export const CONTACTS_PER_MONTH = 4616;
-export const CONTACT_MIX = { open_case: 59, other_agency: 14, concern: 19, police_duplicate: 8 } as const;
-type ContactKind = keyof typeof CONTACT_MIX;
-
-export interface SimulationOptions {
-  tenant: string;
-  months: number;
-  scale: number;
-  seed: number;
-  /** The first instant of the simulated period. */
-  start: Date;
-  /** Reports progress now and then (the CLI prints it to stderr). */
-  onProgress?: (progress: SimulationProgress) => void;
-}
-
-export interface SimulationProgress {
-  simulatedAt: Date;
-  contacts: number;
-  steps: number;
-  elapsedMs: number;
-}
-
-export interface SimulationSummary {
-  tenant: string;
-  from: string;
-  to: string;
-  contacts: number;
-  episodes: number;
-  steps: number;
-  screening: Record<'concern' | 'open_case' | 'redirect' | 'duplicate', number>;
-  decisions: Record<'nfa' | 'family_help' | 'assessment' | 'strategy_discussion', number>;
-  referrals: number;
-  assessmentsCompleted: number;
-  assessmentOutcomes: Record<string, number>;
-  strategyDiscussions: number;
-  s47Enquiries: number;
-  icpcs: number;
-  cpPlansStarted: number;
-  cpPlansEnded: number;
-  closures: number;
-  stillOpenAtEnd: number;
-  breaches: { assessment: number; strategyDiscussion: number; icpc: number; coreGroup: number; reviewConference: number };
-  rejectedSteps: number;
-  elapsedMs: number;
-  contactsPerSecond: number;
-  stepsPerSecond: number;
-}
 
 interface Episode {
   id: string;
@@ -578,47 +533,3 @@ export class FrontDoorSimulator {
     });
   }
 }
-
-const TEAMS = ['north', 'south', 'east', 'west', 'central'];
-
-const REFERRERS: Record<string, { role: string | null; organisation: string | null; sourceCode: string }> = {
-  police: { role: 'Police officer', organisation: 'Police', sourceCode: '6' },
-  school: { role: 'Designated safeguarding lead', organisation: 'Primary school', sourceCode: '2A' },
-  health: { role: 'Health visitor', organisation: 'Community health', sourceCode: '3B' },
-  family: { role: 'Relative', organisation: null, sourceCode: '1A' },
-  housing: { role: 'Housing officer', organisation: 'Housing association', sourceCode: '4' },
-  la: { role: 'Early help worker', organisation: 'Early help', sourceCode: '5D' },
-  anonymous: { role: null, organisation: null, sourceCode: '9' },
-};
-
-const UPDATES = ['missed school this week', 'a new injury noticed', 'parent asked for help', 'incident at home reported', 'change of address'];
-const OTHER_AGENCY_ASKS = ['Parent asking about housing repairs.', 'Question about benefits entitlement.', 'Adult family member needs care support.', 'Request for advice on school admissions.', 'Neighbour dispute over noise.'];
-const REDIRECTS = ['Housing options', 'Adult social care', 'Citizens Advice', 'School admissions', 'Early help hub', 'Community mental health team', 'Police (non-emergency)'];
-const CONCERNS = [
-  'School reports missed meals and poor attendance.',
-  'Health visitor worried about home conditions.',
-  'Child disclosed being hit at home.',
-  'Neighbour hears frequent shouting and crying.',
-  'Young person missing overnight; older associates.',
-  'GP concerned about parent’s mental health and baby’s care.',
-  'Nursery noticed unexplained bruising.',
-];
-const SIGNPOSTS = ['The school nurse drop-in on Tuesdays', 'Family hub parenting course', 'Young carers service', 'Local food bank and debt advice', 'Domestic abuse helpline'];
-const DELAY_REASONS = ['Family unavailable for visits', 'Awaiting specialist health information', 'Worker caseload pressures', 'Family moved address during the assessment'];
-const RAG_RATIONALE: Record<string, string> = {
-  red: 'Risk of significant harm; immediate action',
-  amber: 'Concerns need checks within a working day',
-  green: 'No immediate risk; support needs',
-};
-const DECISION_RATIONALE: Record<string, string> = {
-  nfa: 'Threshold for statutory services not met; advice given',
-  family_help: 'Needs co-ordinated support; no safeguarding concern found in checks',
-  assessment: 'Needs may be complex; a child and family assessment is needed',
-  strategy_discussion: 'Reasonable cause to suspect significant harm',
-};
-const FEEDBACK: Record<string, string> = {
-  nfa: 'Thank you. This does not need social care involvement; we have suggested other support.',
-  family_help: 'Thank you. The family will be offered Family Help.',
-  assessment: 'Thank you. A social worker will assess the child’s needs with the family.',
-  strategy_discussion: 'Thank you. We are working with partners to keep the child safe.',
-};
