@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { outgoingMessage } from '../testing/outgoing-message.fixture';
 import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink';
@@ -88,6 +88,35 @@ describe('EmailChannel', () => {
   it('refuses a URL that is not SMTP', () => {
     expect(() => new EmailChannel({ url: 'http://mail.example', from: FROM })).toThrow(/smtp:\/\/ or smtps:\/\//);
     expect(() => new EmailChannel({ url: 'smtp://mail.example', from: ' ' })).toThrow(/From/);
+  });
+});
+
+describe('the test SMTP sink', () => {
+  it('survives a sender that dies mid-message, and keeps receiving', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const { port } = new URL(sink.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      const said = (pattern: RegExp) =>
+        new Promise<void>((resolve) => {
+          const listen = (chunk: Buffer) => pattern.test(chunk.toString()) && (socket.off('data', listen), resolve());
+          socket.on('data', listen);
+        });
+      await said(/^220/m);
+      socket.write('EHLO killed.example\r\n');
+      await said(/^250 /m);
+      socket.write('MAIL FROM:<worker@council.example>\r\n');
+      await said(/^250 /m);
+      socket.resetAndDestroy(); // what the kernel does for a SIGKILLed sender: RST mid-transaction
+
+      const channel = new EmailChannel({ url: sink.url, from: FROM });
+      await expect(channel.send(outgoingMessage())).resolves.toMatchObject({ status: 'delivered' });
+      channel.close();
+      expect(sink.received).toHaveLength(1);
+      expect(sink.connectionErrors.map((error) => (error as NodeJS.ErrnoException).code)).toEqual(['ECONNRESET']);
+    } finally {
+      await sink.close();
+    }
   });
 });
 

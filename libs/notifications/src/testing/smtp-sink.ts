@@ -22,12 +22,15 @@ export interface SmtpSinkOptions {
 export interface SmtpSink {
   url: string;
   received: ReceivedMail[];
+  /** Connections that broke mid-conversation (a sender killed while it sent). */
+  connectionErrors: Error[];
   close(): Promise<void>;
 }
 
 /** A real SMTP server on 127.0.0.1 and a free port, for tests of the email channel. Test-only (smtp-server is a dev dependency). */
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
+  const connectionErrors: Error[] = [];
   const refusal = (code: number) => Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code });
   const server = new SMTPServer({
     authOptional: true,
@@ -55,12 +58,19 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // A sender that dies mid-message (a SIGKILLed worker) resets its connection; smtp-server reports
+  // that as an 'error' event, which must not bring down the test process that hosts the sink.
+  server.on('error', (error: Error) => connectionErrors.push(error));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    connectionErrors,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
