@@ -4,7 +4,7 @@ import type { Client } from 'pg';
 import { DEADLINE_QUEUE } from '../../libs/engine/src/queues/front-door-queues';
 import { eventually } from '../support/eventually';
 import { contactBody } from '../support/front-door-client';
-import { PrivateRedis, startPrivateRedis, startWorkerProcess, stopAllProcesses, WorkerProcess } from '../support/processes';
+import { PrivateRedis, startPrivateRedis, startWorkerProcess, stopAllProcesses, FrontDoorProcess } from '../support/processes';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASE_URL } from '../support/test-database';
 import { openTestDatabase, sleep } from './fault-kit';
@@ -127,7 +127,7 @@ describe('a deadline whose timer was deleted from Redis', () => {
 
   describe('with the real worker process, down when the timer was lost', () => {
     let app: TestApp;
-    let worker: WorkerProcess;
+    let worker: FrontDoorProcess;
     let queue: Queue;
     const prefix = `fault-sweep-${randomUUID().slice(0, 8)}`;
     // The red RAG rating's 4 clock hours run from the api's clock: set it so they end this soon in real time.

@@ -8,7 +8,7 @@ import type { Client } from 'pg';
 import { DELIVERY_QUEUE } from '../../libs/engine/src/queues/front-door-queues';
 import { eventually } from '../support/eventually';
 import { contactBody } from '../support/front-door-client';
-import { PrivateRedis, startPrivateRedis, startWorkerProcess, stopAllProcesses, WorkerProcess } from '../support/processes';
+import { PrivateRedis, startPrivateRedis, startWorkerProcess, stopAllProcesses, FrontDoorProcess } from '../support/processes';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASE_URL } from '../support/test-database';
 import { HoldingReceiver, messagesOfContact, openTestDatabase, startHoldingReceiver } from './fault-kit';
@@ -39,7 +39,7 @@ describe('a worker killed in the middle of a delivery', () => {
   let redis: PrivateRedis;
   let receiver: HoldingReceiver;
   let app: TestApp;
-  let worker: WorkerProcess;
+  let worker: FrontDoorProcess;
   let db: Client;
 
   beforeAll(async () => {

@@ -1,4 +1,6 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, Socket } from 'node:net';
 import { join } from 'node:path';
 
@@ -106,14 +108,15 @@ function spawnUntilReady(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The worker
+// The worker and the api
 
-export interface WorkerProcess {
+/** A Front Door process (the worker or the api) that a test can kill and start again. */
+export interface FrontDoorProcess {
   /** The pid of the current incarnation (changes on restart). */
   readonly pid: number | undefined;
   /** Everything the current incarnation printed (the last 20 kB). */
   output(): string;
-  /** Kills the worker at once, as a crash or the OOM killer would: no shutdown hooks run. */
+  /** Kills it at once, as a crash or the OOM killer would: no shutdown hooks run. */
   kill(): Promise<void>;
   /** Starts it again with the same environment and waits until it says it is running. */
   restart(): Promise<void>;
@@ -123,13 +126,21 @@ export interface WorkerProcess {
 
 /** What the worker prints once its relay, queue workers and sweep are up (apps/worker/src/main.ts). */
 export const WORKER_READY = /Front Door worker is running/;
+/** What the api prints once it listens (apps/api/src/main.ts). */
+export const API_READY = /Front Door is running at/;
 
 /**
- * Starts `node -r @swc-node/register apps/worker/src/main.ts` from the repository root with
- * `env` on top of a clean environment (the Jest process's PATH and HOME, nothing of its
- * DATABASE_URL/REDIS_URL unless given), and waits until it is running.
+ * Starts one of Front Door's entry points with `node -r @swc-node/register` from the repository
+ * root, with `env` on top of a clean environment (the Jest process's PATH and HOME, nothing of its
+ * DATABASE_URL/REDIS_URL unless given), and waits until it says it is running.
  */
-export async function startWorkerProcess(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<WorkerProcess> {
+async function startFrontDoorProcess(
+  entry: string,
+  ready: RegExp,
+  what: string,
+  env: Record<string, string>,
+  options: { timeoutMs?: number },
+): Promise<FrontDoorProcess> {
   const fullEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -138,15 +149,15 @@ export async function startWorkerProcess(env: Record<string, string>, options: {
   };
   let current: { child: ChildProcess; output: OutputTail } | null = null;
   const start = async () => {
-    current = await spawnUntilReady(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+    current = await spawnUntilReady(process.execPath, ['-r', '@swc-node/register', entry], {
       env: fullEnv,
-      ready: WORKER_READY,
+      ready,
       timeoutMs: options.timeoutMs ?? 30_000,
-      what: 'the Front Door worker',
+      what,
     });
   };
   await start();
-  const worker: WorkerProcess = {
+  return {
     get pid() {
       return current?.child.pid;
     },
@@ -155,14 +166,23 @@ export async function startWorkerProcess(env: Record<string, string>, options: {
       if (current) await terminate(current.child, 'SIGKILL');
     },
     restart: async () => {
-      if (current && !hasExited(current.child)) throw new Error('the worker is still running: kill() or stop() it first');
+      if (current && !hasExited(current.child)) throw new Error(`${what} is still running: kill() or stop() it first`);
       await start();
     },
     stop: async () => {
       if (current) await terminate(current.child, 'SIGTERM');
     },
   };
-  return worker;
+}
+
+/** `apps/worker/src/main.ts` as its own process (see startFrontDoorProcess). */
+export function startWorkerProcess(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<FrontDoorProcess> {
+  return startFrontDoorProcess('apps/worker/src/main.ts', WORKER_READY, 'the Front Door worker', env, options);
+}
+
+/** `apps/api/src/main.ts` (api only) as its own process, listening on `env.PORT`. */
+export function startApiProcess(env: Record<string, string> & { PORT: string }, options: { timeoutMs?: number } = {}): Promise<FrontDoorProcess> {
+  return startFrontDoorProcess('apps/api/src/main.ts', API_READY, 'the Front Door api', env, options);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,16 +200,21 @@ export interface PrivateRedis {
 }
 
 /**
- * A redis-server of this test's own on a free port, without persistence
- * (`--save "" --appendonly no`), started and stopped at will.
+ * A redis-server of this test's own on a free port, started and stopped at will. By default
+ * without persistence (`--save "" --appendonly no`): a restart comes back empty, as after a crash
+ * of an unconfigured Redis. `persistent` keeps an append-only file (fsync on every write) in a
+ * temporary folder, as a production Redis for BullMQ is configured (docker-compose.yml), so a
+ * restart comes back with every job.
  */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+export async function startPrivateRedis(options: { persistent?: boolean } = {}): Promise<PrivateRedis> {
   const port = await freePort();
+  const folder = options.persistent ? mkdtempSync(join(tmpdir(), 'front-door-redis-')) : null;
+  const storage = folder ? ['--dir', folder, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
   let current: ChildProcess | null = null;
   const start = async () => {
     const { child } = await spawnUntilReady(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...storage, '--daemonize', 'no'],
       { env: { PATH: process.env.PATH }, ready: /Ready to accept connections/i, timeoutMs: 10_000, what: `redis-server on port ${port}` },
     );
     current = child;
@@ -229,6 +254,72 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A private PostgreSQL
+
+export interface PrivatePostgres {
+  readonly port: number;
+  /** postgres://postgres@127.0.0.1:<port>/<database> */
+  url(database?: string): string;
+  /** Fast shutdown (SIGINT): open transactions are rolled back and every connection is cut. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with everything it had committed. */
+  start(): Promise<void>;
+  /** Stops it and deletes its data folder. */
+  destroy(): Promise<void>;
+}
+
+const POSTGRES_BIN = (() => {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  return versions.length > 0 ? join(root, versions[0], 'bin') : '';
+})();
+
+/**
+ * A PostgreSQL cluster of this test's own (initdb into a temporary folder, a free port, trust
+ * auth), so a test can stop and restart the server under load without touching the machine's
+ * shared one. PostgreSQL refuses to run as root: as root, it runs as the `postgres` user (setpriv execs it, so signals reach the server itself).
+ */
+export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+  const port = await freePort();
+  const folder = mkdtempSync(join(tmpdir(), 'front-door-postgres-'));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) execFileSync('chown', ['postgres:postgres', folder]);
+  const run = (binary: string, args: string[]) =>
+    asRoot ? { command: 'setpriv', args: ['--reuid=postgres', '--regid=postgres', '--init-groups', join(POSTGRES_BIN, binary), ...args] } : { command: join(POSTGRES_BIN, binary), args };
+  const init = run('initdb', ['-D', folder, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
+  execFileSync(init.command, init.args, { stdio: 'ignore' });
+  let current: ChildProcess | null = null;
+  const start = async () => {
+    const server = run('postgres', ['-D', folder, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${folder}`, '-c', 'max_connections=60']);
+    const { child } = await spawnUntilReady(server.command, server.args, {
+      env: { PATH: process.env.PATH, LANG: 'C' },
+      ready: /database system is ready to accept connections/,
+      timeoutMs: 20_000,
+      what: `a private PostgreSQL on port ${port}`,
+    });
+    current = child;
+  };
+  await start();
+  const stop = async () => {
+    if (current) await terminate(current, 'SIGINT', 20_000);
+    current = null;
+  };
+  return {
+    port,
+    url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    stop,
+    start: async () => {
+      if (current && !hasExited(current)) return;
+      await start();
+    },
+    destroy: async () => {
+      await stop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Kills every process started here that is still running. For afterAll, even after a failure. */

@@ -7,11 +7,18 @@ import { errorBody, ErrorBody, STATUS_OF } from './error-body';
 /** PostgreSQL and driver errors that mean "the database is not there right now". */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
 
+/**
+ * TypeORM's names for a transaction whose connection died under it (PostgreSQL restarting): the
+ * query runner was released before COMMIT was sent, so the server rolled the transaction back.
+ */
+const CONNECTION_LOST_MID_TRANSACTION = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   const message = (error as Error | null)?.message ?? '';
   return (
     (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
+    CONNECTION_LOST_MID_TRANSACTION.has((error as Error | null)?.name ?? '') ||
     /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
   );
 }
@@ -28,7 +35,9 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(error);
-    if (body.statusCode >= 500) this.logger.error(error);
+    // An outage is one cause behind many answers (readiness shows it): one line each, not a stack.
+    if (body.statusCode === 503) this.logger.warn(`answered 503: ${(error as Error | null)?.message ?? error}`);
+    else if (body.statusCode >= 500) this.logger.error(error);
     response.status(body.statusCode).json(body);
   }
 
