@@ -2,7 +2,7 @@
  * `npm run bench [-- --seconds 10 --warmup 2 --clients 1,8,32 --no-query-count]`
  *
  * Front Door's two hot paths over real HTTP on the real PostgreSQL, beside pgbench -N on the
- * same server as the ceiling. Writes bench/results/<timestamp>.json and latest.json. See README.md.
+ * same server as the ceiling; then message delivery beside BullMQ's no-op jobs. Writes bench/results/<timestamp>.json and latest.json. See README.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,9 +20,10 @@ import { episodeEvents, seedEpisodes } from './episode-events';
 import { STEPS_PER_FLOW } from './episode-flow';
 import { LoopbackHttp, loopbackAddresses } from './loopback-http';
 import { machineFacts } from './machine-facts';
+import { measureMessageDelivery, MessageDeliveryResult } from './message-delivery';
 import { primeWithContacts } from './prime-database';
 import { profileSummary } from './profile-summary';
-import { resultsTable } from './results-table';
+import { messagesTable, resultsTable } from './results-table';
 import { ScenarioResult, scenarioResult, topStatements } from './scenario-result';
 import { sourceRevision } from './source-revision';
 import { SyntheticContacts } from './synthetic-contacts';
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
   const rows: ScenarioResult[] = [...(ceiling?.rows ?? [])];
   const profile: Record<string, ReturnType<typeof topStatements>> = {};
   const extra: Record<string, unknown> = {};
+  let messages: MessageDeliveryResult | null = null;
   try {
     await api.sample();
     const intakeRate: Record<number, number> = {};
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
       rows.push(result);
       if (options.countQueries && i === 0) profile[`episode-events@${clients}`] = topStatements(sample, run.ops + run.errors);
     }
+    messages = await measureMessageDelivery({ databaseUrl: url, redisUrl: REDIS_URL, http: eventsHttp, seedHttp, tokens, seconds: options.seconds, log });
     extra.apiAfter = await api.sample();
   } finally {
     intakeHttp.close();
@@ -172,6 +175,7 @@ async function main(): Promise<void> {
     ],
     ceiling: ceiling && { tool: ceiling.tool, scale: ceiling.scale, database: ceiling.database, tps: ceiling.tps },
     scenarios: rows,
+    messages,
     topStatements: profile,
   };
 
@@ -182,6 +186,7 @@ async function main(): Promise<void> {
   writeFileSync(join(folder, 'latest.json'), json);
 
   log(`\n${resultsTable(rows)}\n`);
+  if (messages) log(`${messagesTable(messages)}\n`);
   if (!ceiling) log('ceiling: null — pgbench is not installed, so there is no ratio this run.');
   for (const r of rows.filter((row) => row.apiCpuProfile)) {
     const places = r.apiCpuProfile!.busyCpuByPlace.slice(0, 8).map((p) => `${p.place} ${p.share}%`);

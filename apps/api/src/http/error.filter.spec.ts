@@ -32,6 +32,7 @@ describe('ErrorFilter: the database going away', () => {
     ['the server shutting down', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
     ['the server starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
     ['the connection cut mid-query', new Error('Connection terminated unexpectedly')],
+    ['no connection free in time', new Error('timeout exceeded when trying to connect')],
     ['the connection cut mid-transaction, before COMMIT', new QueryRunnerAlreadyReleasedError()],
     ['the connection cut mid-transaction, between statements', new QueryRunnerProviderAlreadyReleasedError()],
   ])('answers 503 for %s, saying nothing was changed', (_, error) => {

@@ -19,7 +19,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return (
     (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
     CONNECTION_LOST_MID_TRANSACTION.has((error as Error | null)?.name ?? '') ||
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable/i.test(message)
   );
 }
 
