@@ -23,6 +23,15 @@ export class LoopbackHttp {
   post(path: string, token: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
     const payload = JSON.stringify(body);
     const localAddress = this.sourceAddresses[this.next++ % this.sourceAddresses.length];
+    return this.send(path, token, payload, headers, localAddress, true);
+  }
+
+  /**
+   * One request. The api closes a keep-alive socket after 5 s idle; a request that raced that
+   * close on a reused socket is sent once more on a fresh one (Node's documented remedy), and
+   * never counted as the api's error.
+   */
+  private send(path: string, token: string, payload: string, headers: Record<string, string>, localAddress: string, mayRetry: boolean): Promise<HttpAnswer> {
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -46,7 +55,10 @@ export class LoopbackHttp {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (mayRetry && req.reusedSocket && error.code === 'ECONNRESET') resolve(this.send(path, token, payload, headers, localAddress, false));
+        else reject(error);
+      });
       req.end(payload);
     });
   }

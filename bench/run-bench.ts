@@ -4,6 +4,7 @@
  * Front Door's two hot paths over real HTTP on the real PostgreSQL, beside pgbench -N on the
  * same server as the ceiling; then message delivery beside BullMQ's no-op jobs. Writes bench/results/<timestamp>.json and latest.json. See README.md.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signDevelopmentToken } from '../libs/auth/src';
@@ -29,6 +30,8 @@ import { sourceRevision } from './source-revision';
 import { SyntheticContacts } from './synthetic-contacts';
 
 const BENCH_DATABASE = 'front_door_bench';
+/** The options `npm run bench:reports` runs with (package.json): the README's reporting figures. */
+const REPORTS_BENCH_OPTIONS = ['--jit', 'off', '--child-cohort-months', '12'];
 const PGBENCH_DATABASE = 'front_door_pgbench';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const TENANT = 'bench';
@@ -200,6 +203,12 @@ async function main(): Promise<void> {
   const failed = rows.some((r) => r.scenario !== 'pgbench -N' && r.errors > 0);
   if (failed) log('\nSome requests failed: see statuses and firstErrors in the JSON.');
   process.exitCode = failed ? 1 : 0;
+
+  if (options.reports) {
+    log('\nReports on 1 and 10 years of history (npm run bench:reports; --no-reports skips it) …\n');
+    const reports = spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'reporting-bench.ts'), ...REPORTS_BENCH_OPTIONS], { stdio: 'inherit' });
+    if (reports.status !== 0) process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

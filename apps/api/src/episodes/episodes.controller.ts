@@ -50,7 +50,11 @@ export class EpisodesController {
   @HttpCode(200)
   @Requires('events.send')
   @ApiOperation({ summary: 'Move the episode on: SCREEN, RATE, PROPOSE_DECISION, APPROVE_DECISION, …' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read; 409 if it changed' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you read; 409 if it changed. Without it the step is taken on the episode as it stands, if still allowed there.',
+  })
   @ApiBody({
     description:
       'An event of API.md’s table, with its fields. Front Door addition: ALLOCATE also takes optional `workerName` and ' +

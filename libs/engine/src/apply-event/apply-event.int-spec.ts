@@ -65,6 +65,38 @@ describe('applyEvent on the real database', () => {
     expect(await counts(id)).toEqual(before);
   });
 
+  describe('when Front Door changes the episode between reading it and writing the step', () => {
+    /** SCREEN read version 1, then the acknowledgement's delivery was recorded (version 2) before it wrote. */
+    async function raceWithAcknowledgement(apply: ApplyEvent, id: string, expectedVersion?: number) {
+      const stale = (await db.read.episodes.findById(tenant, id))!;
+      await apply.applyInternal({ ...practitioner, sub: 'front-door', name: 'Front Door' }, stale, {
+        type: 'ACKNOWLEDGEMENT_DELIVERED',
+        at: clock.now().toISOString(),
+        deliveredAt: clock.now().toISOString(),
+      });
+      const findById = jest.spyOn(db.read.episodes, 'findById').mockResolvedValueOnce(stale);
+      try {
+        return await apply.execute({ actor: practitioner, episodeId: id, body: { type: 'SCREEN', outcome: 'concern' }, expectedVersion });
+      } finally {
+        findById.mockRestore();
+      }
+    }
+
+    it('takes a step sent without If-Match on the episode as it now is', async () => {
+      const id = await newEpisode();
+      const screened = await raceWithAcknowledgement(new ApplyEvent(db, clock), id);
+      expect(screened).toMatchObject({ stage: 'triage', version: 3 });
+      const history = await db.read.history.forEpisode(tenant, id);
+      expect(history.map((h) => h.type)).toEqual(['CONTACT_RECEIVED', 'ACKNOWLEDGEMENT_DELIVERED', 'SCREEN']);
+    });
+
+    it('refuses a step sent with If-Match, writing nothing', async () => {
+      const id = await newEpisode();
+      await expect(raceWithAcknowledgement(new ApplyEvent(db, clock), id, 1)).rejects.toMatchObject({ code: 'version_conflict' });
+      expect(await counts(id)).toMatchObject({ history: 2, version: 2 });
+    });
+  });
+
   it('leaves no history, deadline or outbox row behind when the transaction fails', async () => {
     const id = await newEpisode();
     const apply = new ApplyEvent(db, clock);

@@ -14,6 +14,9 @@ import { Database, EpisodeEntity, Stores } from '@frontdoor/persistence';
 import { FrontDoorError } from '../errors/front-door-error';
 import { episodeColumns, recordStep } from './record-step';
 
+/** How often a step without If-Match is taken again after a concurrent change before it gives up with 409. */
+const ATTEMPTS_WITHOUT_IF_MATCH = 3;
+
 export interface ApplyEventCommand {
   actor: Actor;
   episodeId: string;
@@ -34,7 +37,24 @@ export class ApplyEvent {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, episodeId, body, expectedVersion }: ApplyEventCommand): Promise<EpisodeEntity> {
+  /**
+   * Without If-Match the client asked for the step on the episode as it stands. A change that
+   * lands between our read and our write (often Front Door's own, such as an acknowledgement's
+   * delivery being recorded) is not theirs to resolve: read again, and take the step if it is
+   * still allowed. With If-Match, any change since the client read the episode is a 409.
+   */
+  async execute(command: ApplyEventCommand): Promise<EpisodeEntity> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.executeOnce(command);
+      } catch (error) {
+        const changedMeanwhile = error instanceof FrontDoorError && error.code === 'version_conflict';
+        if (!changedMeanwhile || command.expectedVersion !== undefined || attempt >= ATTEMPTS_WITHOUT_IF_MATCH) throw error;
+      }
+    }
+  }
+
+  private async executeOnce({ actor, episodeId, body, expectedVersion }: ApplyEventCommand): Promise<EpisodeEntity> {
     const episode = await this.db.read.episodes.findById(actor.tenant, episodeId);
     if (!episode) throw FrontDoorError.notFound('Episode');
 
