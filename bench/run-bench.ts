@@ -31,7 +31,7 @@ import { SyntheticContacts } from './synthetic-contacts';
 
 const BENCH_DATABASE = 'front_door_bench';
 /** The options `npm run bench:reports` runs with (package.json): the README's reporting figures. */
-const REPORTS_BENCH_OPTIONS = ['--jit', 'off', '--child-cohort-months', '12'];
+const REPORTS_BENCH_OPTIONS = ['--scale', '0.9', '--jit', 'off', '--child-cohort-months', '12'];
 const PGBENCH_DATABASE = 'front_door_pgbench';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const TENANT = 'bench';
