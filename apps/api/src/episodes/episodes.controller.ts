@@ -73,7 +73,6 @@ export class EpisodesController {
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
   ) {
-    const episode = await this.applyEvent.execute({ actor, episodeId: id, body, expectedVersion: parseIfMatch(ifMatch) });
-    return this.queries.episode(actor, episode.id);
+    return this.applyEvent.executeAndShow({ actor, episodeId: id, body, expectedVersion: parseIfMatch(ifMatch) });
   }
 }

@@ -11,10 +11,24 @@ import {
   viewEpisode,
 } from '@frontdoor/pathway';
 import { Database, EpisodeEntity, Stores } from '@frontdoor/persistence';
+import { episodeDetails, EpisodeDetails } from '../episodes/episode-details';
+import { logReads } from '../episodes/episode-queries';
 import { FrontDoorError } from '../errors/front-door-error';
 import { episodeColumns, recordStep } from './record-step';
 
-/** How often a step without If-Match is taken again after a concurrent change before it gives up with 409. */
+/** An event the chart takes from the episode's current snapshot, and the view before it. */
+interface AcceptedStep {
+  before: ReturnType<typeof viewEpisode>;
+  step: Extract<ReturnType<typeof stepEpisode>, { accepted: true }>;
+}
+
+/** What a step returns, read inside its transaction once everything is written. */
+type StepAnswer<T> = (stores: Stores, after: EpisodeEntity, now: Date) => Promise<T>;
+
+/** PostgreSQL's SQLSTATE for a transaction rolled back to break a deadlock. */
+const DEADLOCK_DETECTED = '40P01';
+
+/** How often a step is taken in all (again after a deadlock, or a concurrent change when sent without If-Match). */
 const ATTEMPTS_WITHOUT_IF_MATCH = 3;
 
 export interface ApplyEventCommand {
@@ -43,18 +57,38 @@ export class ApplyEvent {
    * delivery being recorded) is not theirs to resolve: read again, and take the step if it is
    * still allowed. With If-Match, any change since the client read the episode is a 409.
    */
-  async execute(command: ApplyEventCommand): Promise<EpisodeEntity> {
+  execute(command: ApplyEventCommand): Promise<EpisodeEntity> {
+    return this.run(command, async (_stores, after) => after);
+  }
+
+  /**
+   * The step as a person's request answers it: the episode as it now is, shown to the actor who
+   * took the step. That read goes in the access log in the step's own transaction, so the step
+   * and its answer cost one commit, and the episode is not read again after it.
+   */
+  executeAndShow(command: ApplyEventCommand): Promise<EpisodeDetails> {
+    return this.run(command, async (stores, after, now) => {
+      await logReads(stores, command.actor, 'episode.read', [{ subjectType: 'episode', subjectId: after.id }], now);
+      return episodeDetails(after, await stores.deadlines.forEpisode(after.tenant, after.id), now);
+    });
+  }
+
+  private async run<T>(command: ApplyEventCommand, answer: StepAnswer<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.executeOnce(command);
+        return await this.executeOnce(command, answer);
       } catch (error) {
+        if (attempt >= ATTEMPTS_WITHOUT_IF_MATCH) throw error;
+        // PostgreSQL chose this step's transaction to undo a deadlock (with a timer firing on the
+        // same episode): nothing was written, so it is taken again, If-Match or not.
+        if ((error as { code?: string }).code === DEADLOCK_DETECTED) continue;
         const changedMeanwhile = error instanceof FrontDoorError && error.code === 'version_conflict';
-        if (!changedMeanwhile || command.expectedVersion !== undefined || attempt >= ATTEMPTS_WITHOUT_IF_MATCH) throw error;
+        if (!changedMeanwhile || command.expectedVersion !== undefined) throw error;
       }
     }
   }
 
-  private async executeOnce({ actor, episodeId, body, expectedVersion }: ApplyEventCommand): Promise<EpisodeEntity> {
+  private async executeOnce<T>({ actor, episodeId, body, expectedVersion }: ApplyEventCommand, answer: StepAnswer<T>): Promise<T> {
     const episode = await this.db.read.episodes.findById(actor.tenant, episodeId);
     if (!episode) throw FrontDoorError.notFound('Episode');
 
@@ -74,7 +108,7 @@ export class ApplyEvent {
     await this.checkScreening(episode, validation.event);
     const event = { ...validation.event, at: now.toISOString() } as PathwayEvent;
     if (event.type === 'REQUEST_AGENCY_CHECK') event.checkId = randomUUID();
-    return this.commit(actor, episode, event, expectedVersion, now);
+    return this.commit(actor, episode, event, expectedVersion, now, answer);
   }
 
   /**
@@ -110,18 +144,34 @@ export class ApplyEvent {
     historyPayload?: Record<string, unknown>,
     extraWrites?: (stores: Stores) => Promise<void>,
   ): Promise<EpisodeEntity> {
-    return this.commit(actor, episode, event, undefined, this.clock.now(), historyPayload, extraWrites);
+    return this.commit(actor, episode, event, undefined, this.clock.now(), async (_stores, after) => after, historyPayload, extraWrites);
   }
 
-  private async commit(
+  /**
+   * The same, inside a transaction the caller already holds (several episodes stepped at once).
+   * The caller should hold the episode's row lock, or be ready for a version conflict.
+   */
+  applyInternalWithin(stores: Stores, actor: Actor, episode: EpisodeEntity, event: PathwayEvent): Promise<EpisodeEntity> {
+    const now = this.clock.now();
+    return this.writeStep(stores, actor, episode, this.accepted(episode, event, undefined), event, now, async (_stores, after) => after);
+  }
+
+  private async commit<T>(
     actor: Actor,
     episode: EpisodeEntity,
     event: PathwayEvent,
     expectedVersion: number | undefined,
     now: Date,
+    answer: StepAnswer<T>,
     historyPayload?: Record<string, unknown>,
     extraWrites?: (stores: Stores) => Promise<void>,
-  ): Promise<EpisodeEntity> {
+  ): Promise<T> {
+    const step = this.accepted(episode, event, expectedVersion);
+    return this.db.transaction((stores) => this.writeStep(stores, actor, episode, step, event, now, answer, historyPayload, extraWrites));
+  }
+
+  /** The pure part: the client's version still current, and the chart taking the event. */
+  private accepted(episode: EpisodeEntity, event: PathwayEvent, expectedVersion: number | undefined): AcceptedStep {
     const before = viewEpisode(episode.machineVersion, episode.snapshot);
     const publicAllowed = () => before.allowedEvents.filter((allowed) => isPublicEventType(allowed));
     if (expectedVersion !== undefined && expectedVersion !== episode.version) {
@@ -141,74 +191,86 @@ export class ApplyEvent {
         step.allowedEvents.filter((allowed) => isPublicEventType(allowed)),
       );
     }
+    return { before, step };
+  }
 
-    return this.db.transaction(async (stores) => {
-      const columns = episodeColumns(step);
-      const updated = await stores.episodes.updateIfVersion(episode.tenant, episode.id, episode.version, {
-        ...columns,
-        snapshot: step.snapshot,
-      });
-      if (!updated) {
-        const current = await stores.episodes.findById(episode.tenant, episode.id);
-        const allowed = current ? viewEpisode(current.machineVersion, current.snapshot).allowedEvents : [];
-        throw new FrontDoorError(
-          'version_conflict',
-          'Someone else changed this episode at the same moment; nothing was changed. Reload and try again.',
-          undefined,
-          allowed.filter((a) => isPublicEventType(a)),
-        );
-      }
-      // The contact and child are read only when the step sends a message (most steps do not).
-      const sendsMessages = step.effects.some((effect) => effect.type === 'sendMessage');
-      const contact = sendsMessages ? await stores.contacts.findById(episode.tenant, episode.contactId) : null;
-      const child = sendsMessages ? await stores.children.findById(episode.tenant, episode.childId) : null;
-      const openCase =
-        event.type === 'SCREEN' && event.outcome === 'open_case' && episode.openCaseEpisodeId
-          ? await stores.episodes.findById(episode.tenant, episode.openCaseEpisodeId)
-          : null;
-      await recordStep({
-        stores,
-        actor,
-        episode,
-        contact,
-        child,
-        event,
-        historyPayload,
-        fromView: before,
-        toView: step,
-        effects: step.effects,
-        sequence: episode.version + 1,
-        now,
-        openCase,
-      });
-      if (event.type === 'REQUEST_AGENCY_CHECK') {
-        const deadline = step.effects.find(
-          (effect) => effect.type === 'startDeadline' && effect.kind === 'agency_check' && effect.key === event.checkId,
-        );
-        await stores.agencyChecks.insert({
-          id: event.checkId,
-          tenant: episode.tenant,
-          episodeId: episode.id,
-          agency: event.agency,
-          question: event.question,
-          requestedBy: actor.sub,
-          requestedAt: now,
-          dueAt: new Date(deadline && deadline.type === 'startDeadline' ? deadline.dueAt : now),
-          status: 'requested',
-          summary: null,
-          declinedReason: null,
-          respondedBy: null,
-          respondedAt: null,
-          withdrawnAt: null,
-        });
-      }
-      const withdrawn = step.effects.flatMap((effect) =>
-        effect.type === 'cancelDeadline' && effect.kind === 'agency_check' ? [effect.key] : [],
-      );
-      await stores.agencyChecks.withdraw(episode.tenant, withdrawn, now);
-      await extraWrites?.(stores);
-      const after = await stores.episodes.findById(episode.tenant, episode.id);
-      return after!;
+  /** Everything the step writes, in the caller's transaction, guarded by the episode's version. */
+  private async writeStep<T>(
+    stores: Stores,
+    actor: Actor,
+    episode: EpisodeEntity,
+    { before, step }: AcceptedStep,
+    event: PathwayEvent,
+    now: Date,
+    answer: StepAnswer<T>,
+    historyPayload?: Record<string, unknown>,
+    extraWrites?: (stores: Stores) => Promise<void>,
+  ): Promise<T> {
+    const columns = episodeColumns(step);
+    const updated = await stores.episodes.updateIfVersion(episode.tenant, episode.id, episode.version, {
+      ...columns,
+      snapshot: step.snapshot,
     });
+    if (!updated) {
+      const current = await stores.episodes.findById(episode.tenant, episode.id);
+      const allowed = current ? viewEpisode(current.machineVersion, current.snapshot).allowedEvents : [];
+      throw new FrontDoorError(
+        'version_conflict',
+        'Someone else changed this episode at the same moment; nothing was changed. Reload and try again.',
+        undefined,
+        allowed.filter((a) => isPublicEventType(a)),
+      );
+    }
+    // The contact and child are read only when the step sends a message (most steps do not).
+    const sendsMessages = step.effects.some((effect) => effect.type === 'sendMessage');
+    const contact = sendsMessages ? await stores.contacts.findById(episode.tenant, episode.contactId) : null;
+    const child = sendsMessages ? await stores.children.findById(episode.tenant, episode.childId) : null;
+    const openCase =
+      event.type === 'SCREEN' && event.outcome === 'open_case' && episode.openCaseEpisodeId
+        ? await stores.episodes.findById(episode.tenant, episode.openCaseEpisodeId)
+        : null;
+    await recordStep({
+      stores,
+      actor,
+      episode,
+      contact,
+      child,
+      event,
+      historyPayload,
+      fromView: before,
+      toView: step,
+      effects: step.effects,
+      sequence: episode.version + 1,
+      now,
+      openCase,
+    });
+    if (event.type === 'REQUEST_AGENCY_CHECK') {
+      const deadline = step.effects.find(
+        (effect) => effect.type === 'startDeadline' && effect.kind === 'agency_check' && effect.key === event.checkId,
+      );
+      await stores.agencyChecks.insert({
+        id: event.checkId,
+        tenant: episode.tenant,
+        episodeId: episode.id,
+        agency: event.agency,
+        question: event.question,
+        requestedBy: actor.sub,
+        requestedAt: now,
+        dueAt: new Date(deadline && deadline.type === 'startDeadline' ? deadline.dueAt : now),
+        status: 'requested',
+        summary: null,
+        declinedReason: null,
+        respondedBy: null,
+        respondedAt: null,
+        withdrawnAt: null,
+      });
+    }
+    const withdrawn = step.effects.flatMap((effect) =>
+      effect.type === 'cancelDeadline' && effect.kind === 'agency_check' ? [effect.key] : [],
+    );
+    await stores.agencyChecks.withdraw(episode.tenant, withdrawn, now);
+    await extraWrites?.(stores);
+    const after = await stores.episodes.findById(episode.tenant, episode.id);
+    return answer(stores, after!, now);
   }
 }

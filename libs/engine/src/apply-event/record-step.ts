@@ -86,11 +86,13 @@ export async function recordStep(step: StepRecord): Promise<void> {
   });
 
   const messages: OutboxMessageEntity[] = [];
+  // New deadlines go in together after the others are settled (a restarted clock is cancelled first).
+  const started: { ref: { kind: string; key: string }; startedAt: Date; dueAt: Date }[] = [];
   for (const effect of step.effects) {
     const ref = { kind: effect.type === 'sendMessage' ? '' : effect.kind, key: 'key' in effect ? effect.key : '' };
     switch (effect.type) {
       case 'startDeadline':
-        await stores.deadlines.start(episode.tenant, episode.id, ref, new Date(effect.startedAt), new Date(effect.dueAt));
+        started.push({ ref, startedAt: new Date(effect.startedAt), dueAt: new Date(effect.dueAt) });
         break;
       case 'meetDeadline':
         await stores.deadlines.complete(episode.tenant, episode.id, ref, new Date(effect.at));
@@ -104,6 +106,7 @@ export async function recordStep(step: StepRecord): Promise<void> {
         break;
     }
   }
+  await stores.deadlines.start(episode.tenant, episode.id, started);
   await stores.outbox.add(messages);
   await stores.episodes.refreshNextDue(episode.tenant, episode.id);
 }

@@ -8,7 +8,9 @@ import { FrontDoorError } from '../errors/front-door-error';
  * The acknowledgement reached the referrer: the acknowledgement deadline of every child in the
  * contact is met (or breached) at the delivery time (Working Together: within one working
  * day). Open episodes take the step through the engine, so it is in their history; an episode
- * already ended at screening has its deadline settled directly.
+ * already ended at screening has its deadline settled directly. All the contact's episodes are
+ * locked and stepped in one transaction: one commit however many children, and no person's step
+ * can land between the read and the write.
  */
 export class RecordAcknowledgement {
   constructor(
@@ -18,33 +20,22 @@ export class RecordAcknowledgement {
   ) {}
 
   async execute(tenant: string, contactId: string, deliveredAt: Date): Promise<void> {
-    const episodes = await this.db.read.episodes.forContact(tenant, contactId);
-    for (const { id } of episodes) {
-      for (let tries = 1; ; tries += 1) {
-        const episode = await this.db.read.episodes.findById(tenant, id);
-        if (!episode) break;
+    await this.db.transaction(async (stores) => {
+      for (const episode of await stores.episodes.lockForContact(tenant, contactId)) {
+        if (!episode.isOpen) {
+          await stores.deadlines.complete(tenant, episode.id, { kind: 'acknowledgement', key: '' }, deliveredAt);
+          continue;
+        }
+        const event = { type: 'ACKNOWLEDGEMENT_DELIVERED', at: this.clock.now().toISOString(), deliveredAt: deliveredAt.toISOString() } as const;
         try {
-          if (episode.isOpen) {
-            await this.applyEvent.applyInternal({ ...SYSTEM_ACTOR, tenant }, episode, {
-              type: 'ACKNOWLEDGEMENT_DELIVERED',
-              at: this.clock.now().toISOString(),
-              deliveredAt: deliveredAt.toISOString(),
-            });
-          } else {
-            await this.db.transaction(async (stores) => {
-              await stores.deadlines.complete(tenant, id, { kind: 'acknowledgement', key: '' }, deliveredAt);
-            });
-          }
-          break;
+          await this.applyEvent.applyInternalWithin(stores, { ...SYSTEM_ACTOR, tenant }, episode, event);
         } catch (error) {
-          // Someone moved the episode on at the same moment: read it again and retry (the job
-          // retries the whole delivery follow-up if the episode stays that busy).
-          if (error instanceof FrontDoorError && error.code === 'version_conflict' && tries < 5) continue;
-          // The chart no longer waits for it (e.g. already met): nothing more to do.
-          if (error instanceof FrontDoorError && error.code === 'event_not_accepted') break;
+          // The chart no longer waits for it (e.g. already met): nothing more to do. The check is
+          // the chart's own, before anything is written, so the transaction goes on unharmed.
+          if (error instanceof FrontDoorError && error.code === 'event_not_accepted') continue;
           throw error;
         }
       }
-    }
+    });
   }
 }

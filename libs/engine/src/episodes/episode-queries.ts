@@ -1,19 +1,22 @@
 import type { Actor } from '@frontdoor/auth';
 import { Clock } from '@frontdoor/config';
 import { isReferral, viewEpisode } from '@frontdoor/pathway';
-import { Database, EpisodeFilters, Page } from '@frontdoor/persistence';
+import { Database, EpisodeFilters, Page, Stores } from '@frontdoor/persistence';
 import { FrontDoorError } from '../errors/front-door-error';
 import { episodeDetails, EpisodeDetails } from './episode-details';
 
-/** Writes who read which children and episodes, and when (ARCHITECTURE §5), in one insert. */
+/**
+ * Writes who read which children and episodes, and when (ARCHITECTURE §5), in one insert:
+ * through `db.read` for a read on its own, or a transaction's stores when the read is part of a step.
+ */
 export function logReads(
-  db: Database,
+  stores: Stores,
   actor: Actor,
   action: string,
   subjects: { subjectType: 'child' | 'episode' | 'contact'; subjectId: string }[],
   at: Date,
 ): Promise<void> {
-  return db.read.accessLog.recordMany(
+  return stores.accessLog.recordMany(
     subjects.map((subject) => ({ tenant: actor.tenant, actorSub: actor.sub, actorRoles: actor.roles, action, ...subject, at })),
   );
 }
@@ -36,7 +39,7 @@ export class EpisodeQueries {
   ) {}
 
   private async logAccess(actor: Actor, action: string, subjectType: 'child' | 'episode' | 'contact', subjectId: string) {
-    await logReads(this.db, actor, action, [{ subjectType, subjectId }], this.clock.now());
+    await logReads(this.db.read, actor, action, [{ subjectType, subjectId }], this.clock.now());
   }
 
   async episode(actor: Actor, id: string): Promise<EpisodeDetails> {
@@ -54,7 +57,7 @@ export class EpisodeQueries {
       actor.tenant,
       episodes.map((e) => e.id),
     );
-    await logReads(this.db, actor, 'episode.list', episodes.map((e) => ({ subjectType: 'episode' as const, subjectId: e.id })), now);
+    await logReads(this.db.read, actor, 'episode.list', episodes.map((e) => ({ subjectType: 'episode' as const, subjectId: e.id })), now);
     const items = episodes.map((episode) =>
       episodeDetails(
         episode,
@@ -106,7 +109,7 @@ export class EpisodeQueries {
     const messages = await this.db.read.outbox.forContact(actor.tenant, id);
     const now = this.clock.now();
     await logReads(
-      this.db,
+      this.db.read,
       actor,
       'contact.read',
       [

@@ -84,7 +84,7 @@ export class ReferrerView {
 
   private async view(actor: Actor, contact: ContactEntity) {
     const episodes = await this.db.read.episodes.forContact(contact.tenant, contact.id);
-    await logReads(this.db, actor, 'referral.read', episodes.map((e) => ({ subjectType: 'episode' as const, subjectId: e.id })), this.clock.now());
+    await logReads(this.db.read, actor, 'referral.read', episodes.map((e) => ({ subjectType: 'episode' as const, subjectId: e.id })), this.clock.now());
     const children = await this.db.read.children.findByIds(contact.tenant, episodes.map((e) => e.childId));
     const messages = (await this.db.read.outbox.forContact(contact.tenant, contact.id)).filter((m) => m.recipient.audience === 'referrer');
     return {

@@ -32,22 +32,27 @@ export class DeadlinesRepository {
       .getMany();
   }
 
-  async start(tenant: string, episodeId: string, ref: DeadlineKey, startedAt: Date, dueAt: Date): Promise<void> {
-    await this.manager.insert(DeadlineEntity, {
-      id: randomUUID(),
-      tenant,
-      episodeId,
-      kind: ref.kind,
-      key: ref.key,
-      startedAt,
-      dueAt,
-      status: 'open',
-      metAt: null,
-      breachedAt: null,
-      completedAt: null,
-      cancelledAt: null,
-      timerScheduledAt: null,
-    });
+  /** Opens the step's new deadlines, all in one insert. */
+  async start(tenant: string, episodeId: string, deadlines: { ref: DeadlineKey; startedAt: Date; dueAt: Date }[]): Promise<void> {
+    if (deadlines.length === 0) return;
+    await this.manager.insert(
+      DeadlineEntity,
+      deadlines.map(({ ref, startedAt, dueAt }) => ({
+        id: randomUUID(),
+        tenant,
+        episodeId,
+        kind: ref.kind,
+        key: ref.key,
+        startedAt,
+        dueAt,
+        status: 'open' as const,
+        metAt: null,
+        breachedAt: null,
+        completedAt: null,
+        cancelledAt: null,
+        timerScheduledAt: null,
+      })),
+    );
   }
 
   /**

@@ -66,6 +66,15 @@ export class EpisodesRepository {
       .getMany();
   }
 
+  /** The contact's episodes, locked (FOR UPDATE) until the caller's transaction ends: no step can land between. */
+  lockForContact(tenant: string, contactId: string): Promise<EpisodeEntity[]> {
+    return scoped(this.manager, EpisodeEntity, 'e', tenant)
+      .andWhere('e.contact_id = :contactId', { contactId })
+      .orderBy('e.id', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   insert(episode: EpisodeEntity): Promise<unknown> {
     return this.manager.insert(EpisodeEntity, episode as QueryDeepPartialEntity<EpisodeEntity>);
   }
