@@ -21,16 +21,35 @@ function read(path: string): string | null {
   }
 }
 
+/** utime + stime of one process, in ticks (null when it is gone). */
+function ticksOf(pid: string): number | null {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** Cores' worth of CPU one process (e.g. the worker) uses from now until `stop()` is called. */
+export function processCores(pid: number): { stop(): number | null } {
+  const from = ticksOf(String(pid));
+  const startedAt = Date.now();
+  return {
+    stop: () => {
+      const to = ticksOf(String(pid));
+      const seconds = (Date.now() - startedAt) / 1000;
+      return from === null || to === null || seconds <= 0 ? null : Math.round(((to - from) / TICKS_PER_SECOND / seconds) * 100) / 100;
+    },
+  };
+}
+
 function postgresTicksFor(database: string): Map<string, number> {
   const ticks = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const title = read(`/proc/${pid}/cmdline`);
     if (!title || !title.startsWith('postgres:') || !title.includes(` ${database} `)) continue;
-    const stat = read(`/proc/${pid}/stat`);
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks.set(pid, Number(fields[11]) + Number(fields[12])); // utime, stime
+    const used = ticksOf(pid);
+    if (used !== null) ticks.set(pid, used);
   }
   return ticks;
 }

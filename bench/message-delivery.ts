@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { startSmtpSink } from '../libs/notifications/src/testing/smtp-sink';
 import { startWorkerProcess } from '../test/support/processes';
 import { runClosedLoop } from './closed-loop-clients';
+import { cpuShare, cpuSnapshot, processCores } from './cpu-usage';
 import { episodeEvents, seedEpisodes, Tokens } from './episode-events';
 import { STEPS_PER_FLOW } from './episode-flow';
 import { LatencySummary, summarise } from './latency';
@@ -17,7 +18,15 @@ const JOB_BATCH = 1000;
 
 export interface MessageDeliveryResult {
   /** The backlog the earlier scenarios left in the outbox, drained by a freshly started worker. */
-  drain: { messages: number; seconds: number; messagesPerSecond: number; failed: number; byChannel: Record<string, number> };
+  drain: {
+    messages: number;
+    seconds: number;
+    messagesPerSecond: number;
+    failed: number;
+    byChannel: Record<string, number>;
+    /** Cores' worth used by the worker process and by PostgreSQL's backends for the database, and the whole machine busy. */
+    cpu: { workerCores: number | null; postgresCores?: number | null; machineBusy?: number; loadGeneratorCores?: number };
+  };
   /** BullMQ no-op jobs on the same Redis, same count and concurrency: the ceiling. */
   ceiling: { jobs: number; seconds: number; jobsPerSecond: number; concurrency: number };
   ratioToCeiling: number;
@@ -37,6 +46,8 @@ export interface MessageDeliveryResult {
  *    each decision message's `delivered_at − created_at` (commit of the sign-off to SMTP 250).
  */
 export async function measureMessageDelivery(options: {
+  /** The bench database's name (for PostgreSQL's CPU) and URL. */
+  database: string;
   databaseUrl: string;
   redisUrl: string;
   http: LoopbackHttp;
@@ -45,7 +56,7 @@ export async function measureMessageDelivery(options: {
   seconds: number;
   log: (line: string) => void;
 }): Promise<MessageDeliveryResult> {
-  const { databaseUrl, redisUrl, log } = options;
+  const { database, databaseUrl, redisUrl, log } = options;
   const db = new Client({ connectionString: databaseUrl, application_name: 'front-door-bench' });
   await db.connect();
   const sink = await startSmtpSink();
@@ -58,7 +69,12 @@ export async function measureMessageDelivery(options: {
     log(`messages: ${pending} pending in the outbox; starting the worker against an SMTP sink …`);
     const worker = await startWorkerProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, SMTP_URL: sink.url, MAIL_FROM: 'Front Door <front-door@council.example>', LOG_LEVEL: 'warn' });
     try {
+      // CPU over the drain: from the first delivery (the worker's boot left out) to the last.
+      await waitUntil(async () => (await db.query(`SELECT 1 FROM outbox_messages WHERE status = 'delivered' LIMIT 1`)).rows.length > 0, 60_000);
+      const workerCpu = processCores(worker.pid!);
+      const machineBefore = cpuSnapshot(database);
       await waitUntil(async () => Number((await db.query(`SELECT count(*) AS n FROM outbox_messages WHERE status IN ('pending', 'queued')`)).rows[0].n) === 0, 600_000);
+      const cpu = { workerCores: workerCpu.stop(), ...cpuShare(machineBefore, cpuSnapshot(database)) };
       const span = (
         await db.query<{ n: number; failed: number; seconds: number }>(
           `SELECT count(*) FILTER (WHERE status = 'delivered')::int AS n, count(*) FILTER (WHERE status = 'failed')::int AS failed,
@@ -66,8 +82,8 @@ export async function measureMessageDelivery(options: {
              FROM outbox_messages`,
         )
       ).rows[0];
-      const drain = { messages: span.n, seconds: round(span.seconds), messagesPerSecond: round((span.n - 1) / span.seconds), failed: span.failed, byChannel };
-      log(`  drained ${drain.messages} in ${drain.seconds} s: ${drain.messagesPerSecond} messages/s (${sink.received.length} emails at the sink)`);
+      const drain = { messages: span.n, seconds: round(span.seconds), messagesPerSecond: round((span.n - 1) / span.seconds), failed: span.failed, byChannel, cpu };
+      log(`  drained ${drain.messages} in ${drain.seconds} s: ${drain.messagesPerSecond} messages/s (${sink.received.length} emails at the sink); CPU ${JSON.stringify(cpu)}`);
 
       const ceiling = await bullmqNoOpCeiling(redisUrl, Math.max(pending, 1000));
       log(`  BullMQ no-op ceiling: ${ceiling.jobs} jobs in ${ceiling.seconds} s: ${ceiling.jobsPerSecond} jobs/s`);

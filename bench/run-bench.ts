@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       rows.push(result);
       if (options.countQueries && i === 0) profile[`episode-events@${clients}`] = topStatements(sample, run.ops + run.errors);
     }
-    messages = await measureMessageDelivery({ databaseUrl: url, redisUrl: REDIS_URL, http: eventsHttp, seedHttp, tokens, seconds: options.seconds, log });
+    messages = await measureMessageDelivery({ database: BENCH_DATABASE, databaseUrl: url, redisUrl: REDIS_URL, http: eventsHttp, seedHttp, tokens, seconds: options.seconds, log });
     extra.apiAfter = await api.sample();
   } finally {
     intakeHttp.close();

@@ -55,6 +55,16 @@ describe('applyEvent on the real database', () => {
     expect(row).toMatchObject({ stage: 'triage', version: 2 });
   });
 
+  it('answers with the episode exactly as stored, without reading it back', async () => {
+    const id = await newEpisode();
+    const apply = new ApplyEvent(db, clock);
+    const screened = await apply.execute({ actor: practitioner, episodeId: id, body: { type: 'SCREEN', outcome: 'concern' } });
+    const rated = await apply.execute({ actor: practitioner, episodeId: id, body: { type: 'RATE', rag: 'red', rationale: 'Injury seen' } });
+    expect(screened.version).toBe(2);
+    expect({ ...rated }).toEqual({ ...(await db.read.episodes.findById(tenant, id)) });
+    expect(rated.nextDueAt).not.toBeNull(); // the red RAG's MASH-checks clock orders the queue
+  });
+
   it('refuses a stale expected version without writing anything', async () => {
     const id = await newEpisode();
     const before = await counts(id);

@@ -229,7 +229,7 @@ export class ApplyEvent {
       event.type === 'SCREEN' && event.outcome === 'open_case' && episode.openCaseEpisodeId
         ? await stores.episodes.findById(episode.tenant, episode.openCaseEpisodeId)
         : null;
-    await recordStep({
+    const setByDatabase = await recordStep({
       stores,
       actor,
       episode,
@@ -270,7 +270,8 @@ export class ApplyEvent {
     );
     await stores.agencyChecks.withdraw(episode.tenant, withdrawn, now);
     await extraWrites?.(stores);
-    const after = await stores.episodes.findById(episode.tenant, episode.id);
-    return answer(stores, after!, now);
+    // The episode as it now stands, without reading it back: what the step set, and what PostgreSQL did.
+    const after: EpisodeEntity = Object.assign(new EpisodeEntity(), episode, columns, { snapshot: step.snapshot }, setByDatabase);
+    return answer(stores, after, now);
   }
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '@frontdoor/auth';
 import { EpisodeContext, EpisodeView, PathwayEffect, PathwayEvent, SCREENED_OUT_OUTCOMES, stepTimeOf } from '@frontdoor/pathway';
-import { ChildEntity, ContactEntity, EpisodeEntity, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
+import { ChildEntity, ContactEntity, EpisodeEntity, EpisodeSetByDatabase, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
 import { composeMessage } from '../messages/compose-message';
 
 /** The actor Front Door itself uses for steps nobody typed (delivery receipts, timers). */
@@ -65,7 +65,7 @@ export interface StepRecord {
  * the deadline rows, the outbox messages, and the queue order. The episode row itself is
  * written by the caller (insert for a new episode, conditional update otherwise).
  */
-export async function recordStep(step: StepRecord): Promise<void> {
+export async function recordStep(step: StepRecord): Promise<EpisodeSetByDatabase> {
   const { stores, actor, episode, event, now } = step;
   const { type, at: _at, ...payload } = event as PathwayEvent & Record<string, unknown>;
   await stores.history.append({
@@ -108,7 +108,7 @@ export async function recordStep(step: StepRecord): Promise<void> {
   }
   await stores.deadlines.start(episode.tenant, episode.id, started);
   await stores.outbox.add(messages);
-  await stores.episodes.refreshNextDue(episode.tenant, episode.id);
+  return stores.episodes.refreshNextDue(episode.tenant, episode.id);
 }
 
 function messageFacts(step: StepRecord & { contact: ContactEntity }, kind: string) {

@@ -98,15 +98,30 @@ export class EpisodesRepository {
     return result.affected === 1;
   }
 
-  /** Recomputes the soonest outstanding due time that orders the queue. */
-  async refreshNextDue(tenant: string, id: string): Promise<void> {
-    await this.manager.query(
+  /**
+   * Recomputes the soonest outstanding due time that orders the queue, and returns what the
+   * database itself sets on the row (so a step need not read the episode back).
+   */
+  async refreshNextDue(tenant: string, id: string): Promise<EpisodeSetByDatabase> {
+    const result: unknown = await this.manager.query(
       `UPDATE episodes SET next_due_at = (
          SELECT min(d.due_at) FROM deadlines d
           WHERE d.tenant = episodes.tenant AND d.episode_id = episodes.id AND d.kind <> 'acknowledgement'
             AND (d.status = 'open' OR (d.status = 'breached' AND d.completed_at IS NULL AND d.cancelled_at IS NULL)))
-        WHERE id = $1 AND tenant = $2`,
+        WHERE id = $1 AND tenant = $2
+        RETURNING next_due_at, version, created_at, updated_at`,
       [id, tenant],
     );
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [row] = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as {
+      next_due_at: Date | null;
+      version: number;
+      created_at: Date;
+      updated_at: Date;
+    }[];
+    return { nextDueAt: row.next_due_at, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
   }
 }
+
+/** The columns of an episode that PostgreSQL sets rather than the step. */
+export type EpisodeSetByDatabase = Pick<EpisodeEntity, 'nextDueAt' | 'version' | 'createdAt' | 'updatedAt'>;
