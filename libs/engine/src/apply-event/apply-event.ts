@@ -29,7 +29,10 @@ type StepAnswer<T> = (stores: Stores, after: EpisodeEntity, now: Date) => Promis
 const DEADLOCK_DETECTED = '40P01';
 
 /** How often a step is taken in all (again after a deadlock, or a concurrent change when sent without If-Match). */
-const ATTEMPTS_WITHOUT_IF_MATCH = 3;
+const STEP_ATTEMPTS = 3;
+
+/** The answer of a step taken for Front Door's own use: the episode as it now stands. */
+const theEpisode: StepAnswer<EpisodeEntity> = async (_stores, after) => after;
 
 export interface ApplyEventCommand {
   actor: Actor;
@@ -51,14 +54,8 @@ export class ApplyEvent {
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * Without If-Match the client asked for the step on the episode as it stands. A change that
-   * lands between our read and our write (often Front Door's own, such as an acknowledgement's
-   * delivery being recorded) is not theirs to resolve: read again, and take the step if it is
-   * still allowed. With If-Match, any change since the client read the episode is a 409.
-   */
   execute(command: ApplyEventCommand): Promise<EpisodeEntity> {
-    return this.run(command, async (_stores, after) => after);
+    return this.run(command, theEpisode);
   }
 
   /**
@@ -73,12 +70,18 @@ export class ApplyEvent {
     });
   }
 
+  /**
+   * Without If-Match the client asked for the step on the episode as it stands. A change that
+   * lands between our read and our write (often Front Door's own, such as an acknowledgement's
+   * delivery being recorded) is not theirs to resolve: read again, and take the step if it is
+   * still allowed. With If-Match, any change since the client read the episode is a 409.
+   */
   private async run<T>(command: ApplyEventCommand, answer: StepAnswer<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.executeOnce(command, answer);
       } catch (error) {
-        if (attempt >= ATTEMPTS_WITHOUT_IF_MATCH) throw error;
+        if (attempt >= STEP_ATTEMPTS) throw error;
         // PostgreSQL chose this step's transaction to undo a deadlock (with a timer firing on the
         // same episode): nothing was written, so it is taken again, If-Match or not.
         if ((error as { code?: string }).code === DEADLOCK_DETECTED) continue;
@@ -144,7 +147,7 @@ export class ApplyEvent {
     historyPayload?: Record<string, unknown>,
     extraWrites?: (stores: Stores) => Promise<void>,
   ): Promise<EpisodeEntity> {
-    return this.commit(actor, episode, event, undefined, this.clock.now(), async (_stores, after) => after, historyPayload, extraWrites);
+    return this.commit(actor, episode, event, undefined, this.clock.now(), theEpisode, historyPayload, extraWrites);
   }
 
   /**
@@ -153,7 +156,7 @@ export class ApplyEvent {
    */
   applyInternalWithin(stores: Stores, actor: Actor, episode: EpisodeEntity, event: PathwayEvent): Promise<EpisodeEntity> {
     const now = this.clock.now();
-    return this.writeStep(stores, actor, episode, this.accepted(episode, event, undefined), event, now, async (_stores, after) => after);
+    return this.writeStep(stores, actor, episode, this.accepted(episode, event, undefined), event, now, theEpisode);
   }
 
   private async commit<T>(

@@ -46,7 +46,7 @@ export class EmailChannel implements Channel {
     this.transport = createTransport({
       url: options.url,
       // Keep connections to the relay open and reuse them: opening one (greeting, EHLO) cost
-      // ~100 ms a message on loopback, against ~3 ms to send on an open one (bench/README.md).
+      // ~100 ms a message on loopback, against ~3 ms to send on an open one (README, Benchmarks).
       pool: true,
       maxConnections: POOLED_CONNECTIONS,
       connectionTimeout: timeout,
