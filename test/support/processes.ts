@@ -209,6 +209,7 @@ export interface PrivateRedis {
 export async function startPrivateRedis(options: { persistent?: boolean } = {}): Promise<PrivateRedis> {
   const port = await freePort();
   const folder = options.persistent ? mkdtempSync(join(tmpdir(), 'front-door-redis-')) : null;
+  if (folder) process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   const storage = folder ? ['--dir', folder, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
   let current: ChildProcess | null = null;
   const start = async () => {

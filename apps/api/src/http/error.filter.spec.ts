@@ -35,10 +35,23 @@ describe('ErrorFilter: the database going away', () => {
     ['no connection free in time', new Error('timeout exceeded when trying to connect')],
     ['the connection cut mid-transaction, before COMMIT', new QueryRunnerAlreadyReleasedError()],
     ['the connection cut mid-transaction, between statements', new QueryRunnerProviderAlreadyReleasedError()],
-  ])('answers 503 for %s, saying nothing was changed', (_, error) => {
+    ['a deadlock that outlasted the retries', Object.assign(new Error('deadlock detected'), { code: '40P01' })],
+  ])('answers 503 for %s, saying how to try again safely', (_, error) => {
     const { status, body } = answerTo(error);
     expect(status).toBe(503);
-    expect(body.message).toMatch(/cannot reach its database just now; nothing was changed/);
+    expect(body.message).toMatch(/cannot reach its database just now\. Try again shortly: .*Idempotency-Key.*If-Match/);
+  });
+
+  it('logs an outage in one line, but a lost or exhausted connection (which a bug can cause) in full', () => {
+    const warn = jest.mocked(Logger.prototype.warn);
+    const error = jest.mocked(Logger.prototype.error);
+    warn.mockClear();
+    error.mockClear();
+    answerTo(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    expect([warn.mock.calls.length, error.mock.calls.length]).toEqual([1, 0]);
+    const released = new QueryRunnerAlreadyReleasedError();
+    answerTo(released);
+    expect(error).toHaveBeenCalledWith(released);
   });
 
   it('answers anything unexpected with a plain 500 and no detail', () => {

@@ -8,20 +8,33 @@ import { errorBody, ErrorBody, STATUS_OF } from './error-body';
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
 
 /**
- * TypeORM's names for a transaction whose connection died under it (PostgreSQL restarting): the
- * query runner was released before COMMIT was sent, so the server rolled the transaction back.
+ * Errors that also mean the database went away under a request, but which a bug could cause too
+ * (a transaction's stores used after it ended, a leaked connection exhausting the pool): answered
+ * 503 like an outage, but logged in full so a bug is not mistaken for one.
  */
-const CONNECTION_LOST_MID_TRANSACTION = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+const CONNECTION_LOST_OR_EXHAUSTED = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+const LOST_OR_EXHAUSTED_MESSAGE = /timeout exceeded when trying to connect|Client was closed and is not queryable/i;
+/** A deadlock or serialization failure that outlasted the engine's own retries: nothing was written; try again. */
+const TRY_AGAIN_CODES = new Set(['40P01', '40001']);
 
-function isDatabaseUnavailable(error: unknown): boolean {
+function isDatabaseUnreachable(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   const message = (error as Error | null)?.message ?? '';
+  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
+}
+
+function isConnectionLostOrExhausted(error: unknown): boolean {
   return (
-    (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
-    CONNECTION_LOST_MID_TRANSACTION.has((error as Error | null)?.name ?? '') ||
-    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable/i.test(message)
+    CONNECTION_LOST_OR_EXHAUSTED.has((error as Error | null)?.name ?? '') ||
+    LOST_OR_EXHAUSTED_MESSAGE.test((error as Error | null)?.message ?? '') ||
+    TRY_AGAIN_CODES.has((error as { code?: string } | null)?.code ?? '')
   );
 }
+
+/** A connection cut at COMMIT leaves it unknown whether the step was saved: the answer says how to retry safely. */
+const DATABASE_UNAVAILABLE =
+  'Front Door cannot reach its database just now. Try again shortly: a contact sent again with the same ' +
+  'Idempotency-Key, or an event sent with If-Match, is never taken twice.';
 
 /**
  * The one place errors become HTTP (STYLE: errors carry a code; one filter maps them). A client
@@ -36,7 +49,7 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(error);
     // An outage is one cause behind many answers (readiness shows it): one line each, not a stack.
-    if (body.statusCode === 503) this.logger.warn(`answered 503: ${(error as Error | null)?.message ?? error}`);
+    if (body.statusCode === 503 && isDatabaseUnreachable(error)) this.logger.warn(`answered 503: ${(error as Error | null)?.message ?? error}`);
     else if (body.statusCode >= 500) this.logger.error(error);
     response.status(body.statusCode).json(body);
   }
@@ -76,9 +89,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (type === 'entity.too.large') return errorBody(413, 'The request body is too large.');
     if (type === 'entity.parse.failed') return errorBody(400, 'The request body is not valid JSON.');
     if (status && status >= 400 && status < 500) return errorBody(status, 'The request could not be read.');
-    if (isDatabaseUnavailable(error)) {
-      return errorBody(503, 'Front Door cannot reach its database just now; nothing was changed. Try again shortly.');
-    }
+    if (isDatabaseUnreachable(error) || isConnectionLostOrExhausted(error)) return errorBody(503, DATABASE_UNAVAILABLE);
     return errorBody(500, 'Something went wrong inside Front Door; it has been logged. Nothing you sent caused it.');
   }
 }

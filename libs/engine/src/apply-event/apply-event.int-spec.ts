@@ -7,6 +7,7 @@ import { TEST_DATABASE_URL } from '../../../../test/support/test-database';
 import { CreateContact } from '../create-contact/create-contact';
 import { FrontDoorError } from '../errors/front-door-error';
 import { ApplyEvent } from './apply-event';
+import { SYSTEM_ACTOR } from './record-step';
 
 /** The engine against the real PostgreSQL with the real migrations (applied by the global setup). */
 describe('applyEvent on the real database', () => {
@@ -77,9 +78,9 @@ describe('applyEvent on the real database', () => {
 
   describe('when Front Door changes the episode between reading it and writing the step', () => {
     /** SCREEN read version 1, then the acknowledgement's delivery was recorded (version 2) before it wrote. */
-    async function raceWithAcknowledgement(apply: ApplyEvent, id: string, expectedVersion?: number) {
+    async function raceWithAcknowledgement(apply: ApplyEvent, id: string, expectedVersion?: number, recordedBy: Actor = SYSTEM_ACTOR) {
       const stale = (await db.read.episodes.findById(tenant, id))!;
-      await apply.applyInternal({ ...practitioner, sub: 'front-door', name: 'Front Door' }, stale, {
+      await apply.applyInternal({ ...recordedBy, tenant }, stale, {
         type: 'ACKNOWLEDGEMENT_DELIVERED',
         at: clock.now().toISOString(),
         deliveredAt: clock.now().toISOString(),
@@ -98,6 +99,14 @@ describe('applyEvent on the real database', () => {
       expect(screened).toMatchObject({ stage: 'triage', version: 3 });
       const history = await db.read.history.forEpisode(tenant, id);
       expect(history.map((h) => h.type)).toEqual(['CONTACT_RECEIVED', 'ACKNOWLEDGEMENT_DELIVERED', 'SCREEN']);
+    });
+
+    it('refuses a step sent without If-Match when a person changed the episode meanwhile, writing nothing', async () => {
+      const id = await newEpisode();
+      await expect(raceWithAcknowledgement(new ApplyEvent(db, clock), id, undefined, { ...practitioner, sub: 'another-practitioner' })).rejects.toMatchObject({
+        code: 'version_conflict',
+      });
+      expect(await counts(id)).toMatchObject({ history: 2, version: 2 });
     });
 
     it('refuses a step sent with If-Match, writing nothing', async () => {

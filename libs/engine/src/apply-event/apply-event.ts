@@ -14,7 +14,7 @@ import { Database, EpisodeEntity, Stores } from '@frontdoor/persistence';
 import { episodeDetails, EpisodeDetails } from '../episodes/episode-details';
 import { logReads } from '../episodes/episode-queries';
 import { FrontDoorError } from '../errors/front-door-error';
-import { episodeColumns, recordStep } from './record-step';
+import { episodeColumns, recordStep, SYSTEM_ACTOR } from './record-step';
 
 /** An event the chart takes from the episode's current snapshot, and the view before it. */
 interface AcceptedStep {
@@ -25,10 +25,17 @@ interface AcceptedStep {
 /** What a step returns, read inside its transaction once everything is written. */
 type StepAnswer<T> = (stores: Stores, after: EpisodeEntity, now: Date) => Promise<T>;
 
+/** A step's write found the episode changed, by Front Door alone, since it was read: take it again. */
+class ChangedByFrontDoor extends Error {
+  constructor(readonly conflict: FrontDoorError) {
+    super(conflict.message);
+  }
+}
+
 /** PostgreSQL's SQLSTATE for a transaction rolled back to break a deadlock. */
 const DEADLOCK_DETECTED = '40P01';
 
-/** How often a step is taken in all (again after a deadlock, or a concurrent change when sent without If-Match). */
+/** How often a step is taken in all (see `run`). */
 const STEP_ATTEMPTS = 3;
 
 /** The answer of a step taken for Front Door's own use: the episode as it now stands. */
@@ -71,24 +78,27 @@ export class ApplyEvent {
   }
 
   /**
-   * Without If-Match the client asked for the step on the episode as it stands. A change that
-   * lands between our read and our write (often Front Door's own, such as an acknowledgement's
-   * delivery being recorded) is not theirs to resolve: read again, and take the step if it is
-   * still allowed. With If-Match, any change since the client read the episode is a 409.
+   * A step is taken again, from a fresh read, when nothing was written and nobody else's choice
+   * is at stake: PostgreSQL undid it to break a deadlock, or (sent without If-Match) only Front
+   * Door itself changed the episode meanwhile, e.g. recording an acknowledgement's delivery.
+   * Another person's change in between is always a 409, so neither silently overrides the other.
    */
   private async run<T>(command: ApplyEventCommand, answer: StepAnswer<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.executeOnce(command, answer);
       } catch (error) {
-        if (attempt >= STEP_ATTEMPTS) throw error;
-        // PostgreSQL chose this step's transaction to undo a deadlock (with a timer firing on the
-        // same episode): nothing was written, so it is taken again, If-Match or not.
-        if ((error as { code?: string }).code === DEADLOCK_DETECTED) continue;
-        const changedMeanwhile = error instanceof FrontDoorError && error.code === 'version_conflict';
-        if (!changedMeanwhile || command.expectedVersion !== undefined) throw error;
+        const again = (error as { code?: string }).code === DEADLOCK_DETECTED || error instanceof ChangedByFrontDoor;
+        if (again && attempt < STEP_ATTEMPTS) continue;
+        throw error instanceof ChangedByFrontDoor ? error.conflict : error;
       }
     }
+  }
+
+  /** Whether every change to the episode since `version` was Front Door's own (no person's). */
+  private async changedOnlyByFrontDoor(episode: EpisodeEntity): Promise<boolean> {
+    const since = (await this.db.read.history.forEpisode(episode.tenant, episode.id)).filter((entry) => entry.sequence > episode.version);
+    return since.length > 0 && since.every((entry) => entry.actorSub === SYSTEM_ACTOR.sub);
   }
 
   private async executeOnce<T>({ actor, episodeId, body, expectedVersion }: ApplyEventCommand, answer: StepAnswer<T>): Promise<T> {
@@ -111,7 +121,13 @@ export class ApplyEvent {
     await this.checkScreening(episode, validation.event);
     const event = { ...validation.event, at: now.toISOString() } as PathwayEvent;
     if (event.type === 'REQUEST_AGENCY_CHECK') event.checkId = randomUUID();
-    return this.commit(actor, episode, event, expectedVersion, now, answer);
+    try {
+      return await this.commit(actor, episode, event, expectedVersion, now, answer);
+    } catch (error) {
+      const conflict = error instanceof FrontDoorError && error.code === 'version_conflict';
+      if (conflict && expectedVersion === undefined && (await this.changedOnlyByFrontDoor(episode))) throw new ChangedByFrontDoor(error);
+      throw error;
+    }
   }
 
   /**

@@ -18,12 +18,16 @@ export class FireDeadline {
   async execute(deadlineId: string): Promise<FireOutcome> {
     const now = this.clock.now();
     return this.db.transaction(async (stores) => {
+      // Locks in the order every step takes them, episode then deadline, so a step on the same
+      // episode (an acknowledgement being recorded, say) waits rather than deadlocks.
+      const unlocked = await stores.delivery.findDeadline(deadlineId);
+      if (!unlocked || unlocked.status !== 'open') return 'already_settled';
+      const episode = await stores.episodes.lockById(unlocked.tenant, unlocked.episodeId);
       const deadline = await stores.delivery.lockDeadline(deadlineId);
       if (!deadline || deadline.status !== 'open') return 'already_settled';
       if (deadline.dueAt > now) return 'not_due';
       await stores.delivery.markBreached(deadline.id);
 
-      const episode = await stores.episodes.findById(deadline.tenant, deadline.episodeId);
       const contact = episode ? await stores.contacts.findById(deadline.tenant, episode.contactId) : null;
       if (episode && contact) {
         await stores.outbox.add([

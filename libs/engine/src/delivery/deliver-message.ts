@@ -1,5 +1,5 @@
 import { Clock } from '@frontdoor/config';
-import { ChannelRegistry, isPermanent, renderMessage } from '@frontdoor/notifications';
+import { ChannelRegistry, DeliveryReceipt, isPermanent, renderMessage } from '@frontdoor/notifications';
 import { Database, MessageAttemptEntity, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
 import { RecordAcknowledgement } from './record-acknowledgement';
 
@@ -38,11 +38,13 @@ export class DeliverMessage {
 
     const startedAt = this.clock.now();
     let channelName = message.recipient.channel as string;
+    let receipt: DeliveryReceipt;
+    let sentAt: Date;
     try {
       const rendered = renderMessage(message.kind, message.content, { now: startedAt, recipientName: message.recipient.name });
       const channel = this.channels.for(message.recipient);
       channelName = channel.name;
-      const receipt = await channel.send({
+      receipt = await channel.send({
         id: message.id,
         tenant: message.tenant,
         kind: message.kind,
@@ -50,15 +52,13 @@ export class DeliverMessage {
         recipient: message.recipient,
         ...rendered,
       });
-      const finishedAt = this.clock.now();
+      const finishedAt = (sentAt = this.clock.now());
       const tried = { attempt, channel: channelName, startedAt, finishedAt, outcome: receipt.status, error: null, providerReference: receipt.providerReference };
       await this.recordAttempt(message, tried, (stores) =>
         receipt.status === 'delivered'
           ? stores.delivery.markDelivered(messageId, finishedAt, receipt.providerReference)
           : stores.delivery.markSent(messageId, receipt.providerReference),
       );
-      if (receipt.status === 'delivered') await this.afterDelivery(message, finishedAt);
-      return receipt.status;
     } catch (error) {
       const permanent = isPermanent(error);
       const reason = (error as Error).message ?? String(error);
@@ -71,6 +71,10 @@ export class DeliverMessage {
       if (permanent || isLastAttempt) throw new FinalDeliveryFailure(reason);
       throw error;
     }
+    // Outside the send's try: the message was delivered, whatever happens next. Should the
+    // follow-up fail, the job's retry finds it delivered and finishes only the follow-up.
+    if (receipt.status === 'delivered') await this.afterDelivery(message, sentAt);
+    return receipt.status;
   }
 
   /**

@@ -141,6 +141,10 @@ export class DeliveryRepository {
   }
 
   /** Locks one deadline for the timer that fires it. Call inside a transaction. */
+  findDeadline(id: string): Promise<DeadlineEntity | null> {
+    return this.manager.getRepository(DeadlineEntity).createQueryBuilder('d').where('d.id = :id', { id }).getOne();
+  }
+
   lockDeadline(id: string): Promise<DeadlineEntity | null> {
     return this.manager
       .getRepository(DeadlineEntity)

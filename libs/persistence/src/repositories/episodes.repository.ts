@@ -66,6 +66,11 @@ export class EpisodesRepository {
       .getMany();
   }
 
+  /** The episode, locked (FOR UPDATE) until the caller's transaction ends. */
+  lockById(tenant: string, id: string): Promise<EpisodeEntity | null> {
+    return scoped(this.manager, EpisodeEntity, 'e', tenant).andWhere('e.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
   /** The contact's episodes, locked (FOR UPDATE) until the caller's transaction ends: no step can land between. */
   lockForContact(tenant: string, contactId: string): Promise<EpisodeEntity[]> {
     return scoped(this.manager, EpisodeEntity, 'e', tenant)
@@ -119,6 +124,7 @@ export class EpisodesRepository {
       created_at: Date;
       updated_at: Date;
     }[];
+    if (!row) throw new Error(`episode ${id} of ${tenant} is not there to refresh`);
     return { nextDueAt: row.next_due_at, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
   }
 }
