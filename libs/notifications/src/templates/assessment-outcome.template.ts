@@ -8,7 +8,7 @@ import {
   REFERRER_SIGN_OFF,
   requiredFact,
 } from './message-template';
-import { outcomeWords } from './plain-words';
+import { entryOf, outcomeWords } from './plain-words';
 
 const WHAT_IT_MEANS: Record<string, (child: string) => string> = {
   nfa: () => 'This means children’s social care will not be taking any further action at the moment.',
@@ -29,7 +29,7 @@ export const assessmentOutcome: MessageTemplate = (content, options) => {
   const outcome = fact(content, 'outcome');
   const words = outcomeWords(outcome, fact(content, 'outcomeText'));
   const feedbackForReferrer = fact(content, 'feedbackForReferrer');
-  const meaning = outcome === null ? undefined : WHAT_IT_MEANS[outcome];
+  const meaning = entryOf(WHAT_IT_MEANS, outcome);
 
   return {
     subject: `The outcome of the assessment (reference ${reference})`,

@@ -8,7 +8,7 @@ import {
   REFERRER_SIGN_OFF,
   requiredFact,
 } from './message-template';
-import { outcomeWords } from './plain-words';
+import { entryOf, outcomeWords } from './plain-words';
 
 /** What each outcome means for the child, in a sentence the referrer can act on. */
 const WHAT_IT_MEANS: Record<string, (child: string | null) => string> = {
@@ -39,7 +39,7 @@ export const decision: MessageTemplate = (content, options) => {
   const feedbackForReferrer = fact(content, 'feedbackForReferrer');
   const signposting = fact(content, 'signposting');
   const redirectedTo = fact(content, 'redirectedTo');
-  const meaning = outcome === null ? undefined : WHAT_IT_MEANS[outcome];
+  const meaning = entryOf(WHAT_IT_MEANS, outcome);
 
   return {
     subject: `Our decision about your referral (reference ${reference})`,

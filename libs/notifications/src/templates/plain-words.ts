@@ -31,11 +31,19 @@ export const DEADLINE_WORDS: Record<DeadlineKind, string> = {
   review_conference: 'child protection review conference',
 };
 
+/**
+ * The entry for `key` in one of the templates' tables, or undefined: only the table's own
+ * entries, never what every object inherits (a stored outcome of "valueOf" is not a function).
+ */
+export function entryOf<T>(table: Readonly<Record<string, T>>, key: string | null): T | undefined {
+  return key !== null && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function deadlineWords(kind: string | null): string {
   if (kind === null) return 'deadline';
-  return (DEADLINE_WORDS as Record<string, string>)[kind] ?? kind.replace(/[_-]+/g, ' ');
+  return entryOf<string>(DEADLINE_WORDS, kind) ?? kind.replace(/[_-]+/g, ' ');
 }
 
 export function outcomeWords(outcome: string | null, outcomeText: string | null): string | null {
-  return outcomeText ?? (outcome === null ? null : (OUTCOME_WORDS[outcome] ?? null));
+  return outcomeText ?? entryOf(OUTCOME_WORDS, outcome) ?? null;
 }

@@ -137,4 +137,15 @@ describe('renderMessage', () => {
     );
     expect(renderMessage('agency_check_request', FULL_CONTENT.agency_check_request).body).toContain('Check: k-3');
   });
+
+  it.each([
+    ['assessment_outcome', 'outcome'],
+    ['decision', 'outcome'],
+    ['deadline_breached', 'kind'],
+  ] as const)('reads a %s message’s %s only from its own word lists, never from what every object inherits', (kind, field) => {
+    for (const inherited of ['valueOf', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const message = renderMessage(kind, { reference: REFERENCE, [field]: inherited }, { now: new Date('2025-03-07T12:00:00Z') });
+      expect(text(message)).not.toMatch(/undefined|null|NaN|\[object|function|native code/);
+    }
+  });
 });
