@@ -61,6 +61,8 @@ export async function measureMessageDelivery(options: {
   await db.connect();
   const sink = await startSmtpSink();
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
+  /** Nothing left to relay or deliver. */
+  const outboxSettled = async () => Number((await db.query(`SELECT count(*) AS n FROM outbox_messages WHERE status IN ('pending', 'queued')`)).rows[0].n) === 0;
   try {
     const pending = Number((await db.query(`SELECT count(*) AS n FROM outbox_messages WHERE status = 'pending'`)).rows[0].n);
     const byChannel = Object.fromEntries(
@@ -73,7 +75,7 @@ export async function measureMessageDelivery(options: {
       await waitUntil(async () => (await db.query(`SELECT 1 FROM outbox_messages WHERE status = 'delivered' LIMIT 1`)).rows.length > 0, 60_000);
       const workerCpu = processCores(worker.pid!);
       const machineBefore = cpuSnapshot(database);
-      await waitUntil(async () => Number((await db.query(`SELECT count(*) AS n FROM outbox_messages WHERE status IN ('pending', 'queued')`)).rows[0].n) === 0, 600_000);
+      await waitUntil(outboxSettled, 600_000);
       const cpu = { workerCores: workerCpu.stop(), ...cpuShare(machineBefore, cpuSnapshot(database)) };
       const span = (
         await db.query<{ n: number; failed: number; seconds: number }>(
@@ -91,11 +93,11 @@ export async function measureMessageDelivery(options: {
       log(`  decision → delivered: 1 client walking episodes for ${options.seconds} s …`);
       const contacts = new SyntheticContacts(0, 99);
       const pool = await seedEpisodes(options.seedHttp, options.tokens.practitioner, contacts, Math.ceil((options.seconds * 60) / STEPS_PER_FLOW) + 10);
-      await waitUntil(async () => Number((await db.query(`SELECT count(*) AS n FROM outbox_messages WHERE status IN ('pending', 'queued')`)).rows[0].n) === 0, 120_000);
+      await waitUntil(outboxSettled, 120_000);
       const from = new Date();
       const walk = episodeEvents({ http: options.http, seedHttp: options.seedHttp, seedContacts: contacts, tokens: options.tokens, pool, clients: 1 });
       await runClosedLoop({ clients: 1, warmupSeconds: 0, seconds: options.seconds, operation: walk.operation });
-      await waitUntil(async () => Number((await db.query(`SELECT count(*) AS n FROM outbox_messages WHERE status IN ('pending', 'queued')`)).rows[0].n) === 0, 120_000);
+      await waitUntil(outboxSettled, 120_000);
       const latencies = (
         await db.query<{ ms: number }>(
           `SELECT extract(epoch FROM delivered_at - created_at)::float * 1000 AS ms FROM outbox_messages

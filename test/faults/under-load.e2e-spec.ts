@@ -52,6 +52,9 @@ describe('Front Door under steady load while processes die and servers drop', ()
   let db: Client;
   let baseUrl: string;
   let load: SteadyLoad;
+  /** A development token for this test's tenant. */
+  const sign = (role: string, claims: Record<string, string> = {}) =>
+    signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { sub: `${role}-1`, name: `Test ${role}`, roles: [role], tenant, ...claims } as never, '2h');
 
   beforeAll(async () => {
     postgres = await startPrivatePostgres();
@@ -78,8 +81,6 @@ describe('Front Door under steady load while processes die and servers drop', ()
     baseUrl = `http://127.0.0.1:${port}`;
     db = new Client({ connectionString: postgres.url('front_door'), application_name: 'front-door-fault-tests' });
     db.on('error', () => undefined);
-    const sign = (role: string, claims: Record<string, string> = {}) =>
-      signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { sub: `${role}-1`, name: `Test ${role}`, roles: [role], tenant, ...claims } as never, '2h');
     load = new SteadyLoad(baseUrl, {
       practitioner: await sign('practitioner'),
       manager: await sign('manager'),
@@ -125,7 +126,7 @@ describe('Front Door under steady load while processes die and servers drop', ()
     // PostgreSQL stops: every answer is a prompt 503 (never a 500, never a hang) …
     const apiPid = api.pid;
     await postgres.stop();
-    const practitioner = (await signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { sub: 'probe', roles: ['practitioner'], tenant } as never, '1h')) as string;
+    const practitioner = await sign('practitioner', { sub: 'probe' });
     const probes: { what: string; status: number; ms: number }[] = [];
     for (let round = 0; round < 5; round++) {
       for (const [what, method, path] of [

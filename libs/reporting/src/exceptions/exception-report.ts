@@ -40,23 +40,8 @@ export interface ExceptionList {
   items: ExceptionItem[];
 }
 
-interface OutstandingRow {
-  deadlineId: string;
-  kind: string;
-  key: string;
-  status: 'open' | 'breached';
-  startedAt: Date;
-  dueAt: Date;
-  episodeId: string;
-  childId: string;
-  contactId: string;
-  contactReference: string;
-  stage: string;
-  episodeRag: string | null;
-  team: string | null;
-  workerId: string | null;
-  workerName: string | null;
-}
+/** An outstanding deadline as the query reads it: the item before it is rated, with its times as dates. */
+type OutstandingRow = Omit<ExceptionItem, 'rag' | 'workingDaysLate' | 'workingDaysLeft' | 'startedAt' | 'dueAt'> & { startedAt: Date; dueAt: Date };
 
 /**
  * The RAG exception report (Task Group R6; DOMAIN §6): every deadline still outstanding — open,
