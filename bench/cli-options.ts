@@ -1,4 +1,4 @@
-/** `npm run bench -- --seconds 5 --warmup 2 --clients 1,8,32 [--no-query-count] [--profile-api] [--no-reports]` */
+/** `npm run bench -- --seconds 5 --warmup 2 --clients 1,8,32 [--no-query-count] [--profile-api] [--profile-worker] [--no-reports]` */
 export interface BenchOptions {
   seconds: number;
   warmupSeconds: number;
@@ -7,6 +7,8 @@ export interface BenchOptions {
   countQueries: boolean;
   /** V8 CPU profiles of the api over each measured window, to bench/results/profiles/ (open in Chrome DevTools). */
   profileApi: boolean;
+  /** A V8 CPU profile of the worker over the messages scenario, to bench/results/profiles/worker-messages.cpuprofile. */
+  profileWorker: boolean;
   /** Then run the reports on 1 and 10 years of history (bench/reporting-bench.ts, ~6 minutes). */
   reports: boolean;
 }
@@ -35,6 +37,7 @@ export function readOptions(argv: string[]): BenchOptions {
     clients,
     countQueries: !argv.includes('--no-query-count'),
     profileApi: argv.includes('--profile-api'),
+    profileWorker: argv.includes('--profile-worker'),
     reports: !argv.includes('--no-reports'),
   };
 }

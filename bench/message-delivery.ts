@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { basename, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
@@ -30,6 +31,8 @@ export interface MessageDeliveryResult {
   /** BullMQ no-op jobs on the same Redis, same count and concurrency: the ceiling. */
   ceiling: { jobs: number; seconds: number; jobsPerSecond: number; concurrency: number };
   ratioToCeiling: number;
+  /** With --profile-worker: where the worker's busy CPU went over its whole run. */
+  workerCpuProfile?: { file: string; busyCpuByPlace: { place: string; share: number }[] };
   /** A sign-off's commit (its outbox row) to the SMTP server's acceptance, while one client walks episodes. */
   decisionToDelivered: LatencySummary & { decisions: number; clients: number; seconds: number };
 }
@@ -55,6 +58,8 @@ export async function measureMessageDelivery(options: {
   tokens: Tokens;
   seconds: number;
   log: (line: string) => void;
+  /** A V8 CPU profile of the worker's whole run (boot, drain, latency walk), written when it stops. */
+  profileFile?: string;
 }): Promise<MessageDeliveryResult> {
   const { database, databaseUrl, redisUrl, log } = options;
   const db = new Client({ connectionString: databaseUrl, application_name: 'front-door-bench' });
@@ -69,7 +74,9 @@ export async function measureMessageDelivery(options: {
       (await db.query(`SELECT recipient->>'channel' AS channel, count(*)::int AS n FROM outbox_messages WHERE status = 'pending' GROUP BY 1`)).rows.map((r) => [r.channel, r.n]),
     );
     log(`messages: ${pending} pending in the outbox; starting the worker against an SMTP sink …`);
-    const worker = await startWorkerProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, SMTP_URL: sink.url, MAIL_FROM: 'Front Door <front-door@council.example>', LOG_LEVEL: 'warn' });
+    const worker = await startWorkerProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, SMTP_URL: sink.url, MAIL_FROM: 'Front Door <front-door@council.example>', LOG_LEVEL: 'warn' }, {
+      nodeArgs: options.profileFile ? ['--cpu-prof', '--cpu-prof-dir', dirname(options.profileFile), '--cpu-prof-name', basename(options.profileFile)] : [],
+    });
     try {
       // CPU over the drain: from the first delivery (the worker's boot left out) to the last.
       await waitUntil(async () => (await db.query(`SELECT 1 FROM outbox_messages WHERE status = 'delivered' LIMIT 1`)).rows.length > 0, 60_000);

@@ -152,7 +152,9 @@ async function main(): Promise<void> {
       rows.push(result);
       if (options.countQueries && i === 0) profile[`episode-events@${clients}`] = topStatements(sample, run.ops + run.errors);
     }
-    messages = await measureMessageDelivery({ database: BENCH_DATABASE, databaseUrl: url, redisUrl: REDIS_URL, http: eventsHttp, seedHttp, tokens, seconds: options.seconds, log });
+    const workerProfile = options.profileWorker ? join(folder, 'profiles', 'worker-messages.cpuprofile') : undefined;
+    messages = await measureMessageDelivery({ database: BENCH_DATABASE, databaseUrl: url, redisUrl: REDIS_URL, http: eventsHttp, seedHttp, tokens, seconds: options.seconds, log, profileFile: workerProfile });
+    if (workerProfile) messages.workerCpuProfile = { file: workerProfile, busyCpuByPlace: profileSummary(workerProfile) };
     extra.apiAfter = await api.sample();
   } finally {
     intakeHttp.close();
@@ -194,6 +196,9 @@ async function main(): Promise<void> {
   for (const r of rows.filter((row) => row.apiCpuProfile)) {
     const places = r.apiCpuProfile!.busyCpuByPlace.slice(0, 8).map((p) => `${p.place} ${p.share}%`);
     log(`api busy CPU, ${r.scenario}@${r.clients}: ${places.join(', ')}`);
+  }
+  if (messages?.workerCpuProfile) {
+    log(`worker busy CPU, messages: ${messages.workerCpuProfile.busyCpuByPlace.slice(0, 8).map((p) => `${p.place} ${p.share}%`).join(', ')}`);
   }
   for (const [scenario, statements] of Object.entries(profile)) {
     log(`Top statements, ${scenario} (per answered request):`);

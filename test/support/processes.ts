@@ -139,7 +139,7 @@ async function startFrontDoorProcess(
   ready: RegExp,
   what: string,
   env: Record<string, string>,
-  options: { timeoutMs?: number },
+  options: ProcessOptions,
 ): Promise<FrontDoorProcess> {
   const fullEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -149,7 +149,7 @@ async function startFrontDoorProcess(
   };
   let current: { child: ChildProcess; output: OutputTail } | null = null;
   const start = async () => {
-    current = await spawnUntilReady(process.execPath, ['-r', '@swc-node/register', entry], {
+    current = await spawnUntilReady(process.execPath, [...(options.nodeArgs ?? []), '-r', '@swc-node/register', entry], {
       env: fullEnv,
       ready,
       timeoutMs: options.timeoutMs ?? 30_000,
@@ -175,13 +175,19 @@ async function startFrontDoorProcess(
   };
 }
 
+export interface ProcessOptions {
+  timeoutMs?: number;
+  /** Node's own flags before the entry point, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+}
+
 /** `apps/worker/src/main.ts` as its own process (see startFrontDoorProcess). */
-export function startWorkerProcess(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<FrontDoorProcess> {
+export function startWorkerProcess(env: Record<string, string>, options: ProcessOptions = {}): Promise<FrontDoorProcess> {
   return startFrontDoorProcess('apps/worker/src/main.ts', WORKER_READY, 'the Front Door worker', env, options);
 }
 
 /** `apps/api/src/main.ts` (api only) as its own process, listening on `env.PORT`. */
-export function startApiProcess(env: Record<string, string> & { PORT: string }, options: { timeoutMs?: number } = {}): Promise<FrontDoorProcess> {
+export function startApiProcess(env: Record<string, string> & { PORT: string }, options: ProcessOptions = {}): Promise<FrontDoorProcess> {
   return startFrontDoorProcess('apps/api/src/main.ts', API_READY, 'the Front Door api', env, options);
 }
 

@@ -1,6 +1,6 @@
 import { Clock } from '@frontdoor/config';
 import { ChannelRegistry, DeliveryReceipt, isPermanent, renderMessage } from '@frontdoor/notifications';
-import { Database, MessageAttemptEntity, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
+import { AttemptSettlement, Database, MessageAttemptEntity, OutboxMessageEntity } from '@frontdoor/persistence';
 import { RecordAcknowledgement } from './record-acknowledgement';
 
 export type DeliveryResult = 'delivered' | 'accepted' | 'already_done' | 'missing';
@@ -54,20 +54,14 @@ export class DeliverMessage {
       });
       const finishedAt = (sentAt = this.clock.now());
       const tried = { attempt, channel: channelName, startedAt, finishedAt, outcome: receipt.status, error: null, providerReference: receipt.providerReference };
-      await this.recordAttempt(message, tried, (stores) =>
-        receipt.status === 'delivered'
-          ? stores.delivery.markDelivered(messageId, finishedAt, receipt.providerReference)
-          : stores.delivery.markSent(messageId, receipt.providerReference),
-      );
+      await this.recordAttempt(message, tried, receipt.status === 'delivered' ? { status: 'delivered', at: finishedAt } : { status: 'sent' });
     } catch (error) {
       const permanent = isPermanent(error);
       const reason = (error as Error).message ?? String(error);
       const finishedAt = this.clock.now();
       const outcome = permanent ? 'permanent_failure' : 'transient_failure';
       const tried = { attempt, channel: channelName, startedAt, finishedAt, outcome, error: reason, providerReference: null } as const;
-      await this.recordAttempt(message, tried, async (stores) => {
-        if (permanent || isLastAttempt) await stores.delivery.markFailed(messageId, finishedAt, reason.slice(0, 2000));
-      });
+      await this.recordAttempt(message, tried, permanent || isLastAttempt ? { status: 'failed', at: finishedAt, error: reason } : null);
       if (permanent || isLastAttempt) throw new FinalDeliveryFailure(reason);
       throw error;
     }
@@ -94,21 +88,20 @@ export class DeliverMessage {
       error: reason,
       providerReference: null,
     } as const;
-    await this.recordAttempt(message, tried, (stores) =>
-      stores.delivery.markFailed(messageId, at, `Delivery was abandoned: ${reason}`.slice(0, 2000)),
-    );
+    await this.recordAttempt(message, tried, { status: 'failed', at, error: `Delivery was abandoned: ${reason}` });
   }
 
-  /** Every attempt is kept, with what it did to the message, in one transaction. */
+  /** Every attempt is kept, with what it did to the message, at once (errors cut to 2,000 characters). */
   private recordAttempt(
     message: OutboxMessageEntity,
     tried: Pick<MessageAttemptEntity, 'attempt' | 'channel' | 'startedAt' | 'finishedAt' | 'outcome' | 'error' | 'providerReference'>,
-    then: (stores: Stores) => Promise<void>,
+    settlement: AttemptSettlement | null,
   ): Promise<void> {
-    return this.db.transaction(async (stores) => {
-      await stores.delivery.recordAttempt({ tenant: message.tenant, messageId: message.id, ...tried, error: tried.error?.slice(0, 2000) ?? null });
-      await then(stores);
-    });
+    const cut = (text: string) => text.slice(0, 2000);
+    return this.db.read.delivery.recordAttempt(
+      { tenant: message.tenant, messageId: message.id, ...tried, error: tried.error === null ? null : cut(tried.error) },
+      settlement?.status === 'failed' ? { ...settlement, error: cut(settlement.error) } : settlement,
+    );
   }
 
   private async afterDelivery(message: OutboxMessageEntity, deliveredAt: Date): Promise<void> {
