@@ -3,9 +3,11 @@ import type { Actor } from '@frontdoor/auth';
 import { mayPublishEvent } from '@frontdoor/auth';
 import { Clock } from '@frontdoor/config';
 import {
+  EpisodePosition,
   isPublicEventType,
   PUBLIC_EVENT_TYPES,
   PathwayEvent,
+  positionOf,
   stepEpisode,
   validateEvent,
   viewEpisode,
@@ -16,10 +18,15 @@ import { logReads } from '../episodes/episode-queries';
 import { FrontDoorError } from '../errors/front-door-error';
 import { episodeColumns, recordStep, SYSTEM_ACTOR } from './record-step';
 
-/** An event the chart takes from the episode's current snapshot, and the view before it. */
+/** An event the chart takes from the episode's current snapshot, and where the episode was before it. */
 interface AcceptedStep {
-  before: ReturnType<typeof viewEpisode>;
+  before: EpisodePosition;
   step: Extract<ReturnType<typeof stepEpisode>, { accepted: true }>;
+}
+
+/** The public events an episode (as stored) takes now: what a refusal tells the client it may send. */
+function publicEventsAllowed(episode: Pick<EpisodeEntity, 'machineVersion' | 'snapshot'>): string[] {
+  return viewEpisode(episode.machineVersion, episode.snapshot).allowedEvents.filter((allowed) => isPublicEventType(allowed));
 }
 
 /** What a step returns, read inside its transaction once everything is written. */
@@ -114,7 +121,7 @@ export class ApplyEvent {
     }
 
     const now = this.clock.now();
-    const before = viewEpisode(episode.machineVersion, episode.snapshot);
+    const before = positionOf(episode.machineVersion, episode.snapshot);
     const validation = validateEvent(body, before.context, now);
     if (!validation.ok) throw FrontDoorError.invalid(validation.errors);
 
@@ -122,7 +129,7 @@ export class ApplyEvent {
     const event = { ...validation.event, at: now.toISOString() } as PathwayEvent;
     if (event.type === 'REQUEST_AGENCY_CHECK') event.checkId = randomUUID();
     try {
-      return await this.commit(actor, episode, event, expectedVersion, now, answer);
+      return await this.commit(actor, episode, event, expectedVersion, now, answer, before);
     } catch (error) {
       const conflict = error instanceof FrontDoorError && error.code === 'version_conflict';
       if (conflict && expectedVersion === undefined && (await this.changedOnlyByFrontDoor(episode))) throw new ChangedByFrontDoor(error);
@@ -163,7 +170,7 @@ export class ApplyEvent {
     historyPayload?: Record<string, unknown>,
     extraWrites?: (stores: Stores) => Promise<void>,
   ): Promise<EpisodeEntity> {
-    return this.commit(actor, episode, event, undefined, this.clock.now(), theEpisode, historyPayload, extraWrites);
+    return this.commit(actor, episode, event, undefined, this.clock.now(), theEpisode, undefined, historyPayload, extraWrites);
   }
 
   /**
@@ -182,23 +189,27 @@ export class ApplyEvent {
     expectedVersion: number | undefined,
     now: Date,
     answer: StepAnswer<T>,
+    before?: EpisodePosition,
     historyPayload?: Record<string, unknown>,
     extraWrites?: (stores: Stores) => Promise<void>,
   ): Promise<T> {
-    const step = this.accepted(episode, event, expectedVersion);
+    const step = this.accepted(episode, event, expectedVersion, before);
     return this.db.transaction((stores) => this.writeStep(stores, actor, episode, step, event, now, answer, historyPayload, extraWrites));
   }
 
   /** The pure part: the client's version still current, and the chart taking the event. */
-  private accepted(episode: EpisodeEntity, event: PathwayEvent, expectedVersion: number | undefined): AcceptedStep {
-    const before = viewEpisode(episode.machineVersion, episode.snapshot);
-    const publicAllowed = () => before.allowedEvents.filter((allowed) => isPublicEventType(allowed));
+  private accepted(
+    episode: EpisodeEntity,
+    event: PathwayEvent,
+    expectedVersion: number | undefined,
+    before = positionOf(episode.machineVersion, episode.snapshot),
+  ): AcceptedStep {
     if (expectedVersion !== undefined && expectedVersion !== episode.version) {
       throw new FrontDoorError(
         'version_conflict',
         `The episode has changed since you read it (you had version ${expectedVersion}; it is now ${episode.version}). Reload and try again.`,
         undefined,
-        publicAllowed(),
+        publicEventsAllowed(episode),
       );
     }
     const step = stepEpisode(episode.machineVersion, episode.snapshot, event);
@@ -232,12 +243,11 @@ export class ApplyEvent {
     });
     if (!updated) {
       const current = await stores.episodes.findById(episode.tenant, episode.id);
-      const allowed = current ? viewEpisode(current.machineVersion, current.snapshot).allowedEvents : [];
       throw new FrontDoorError(
         'version_conflict',
         'Someone else changed this episode at the same moment; nothing was changed. Reload and try again.',
         undefined,
-        allowed.filter((a) => isPublicEventType(a)),
+        current ? publicEventsAllowed(current) : [],
       );
     }
     // The contact and child are read only when the step sends a message (most steps do not).

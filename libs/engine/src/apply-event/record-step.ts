@@ -1,5 +1,5 @@
 import type { Actor } from '@frontdoor/auth';
-import { EpisodeContext, EpisodeView, PathwayEffect, PathwayEvent, SCREENED_OUT_OUTCOMES, stepTimeOf } from '@frontdoor/pathway';
+import { EpisodeContext, EpisodePosition, PathwayEffect, PathwayEvent, SCREENED_OUT_OUTCOMES, stepTimeOf } from '@frontdoor/pathway';
 import { ChildEntity, ContactEntity, EpisodeEntity, EpisodeSetByDatabase, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
 import { composeMessage } from '../messages/compose-message';
 
@@ -15,7 +15,7 @@ export const SYSTEM_ACTOR: Actor = {
 };
 
 /** The episode row's copies of the chart's state that lists, queues and reports use. */
-export function episodeColumns(view: EpisodeView): Pick<
+export function episodeColumns(view: EpisodePosition): Pick<
   EpisodeEntity,
   'stage' | 'state' | 'rag' | 'team' | 'workerId' | 'workerName' | 'outcome' | 'isOpen' | 'closedAt'
 > {
@@ -51,8 +51,8 @@ export interface StepRecord {
   event: PathwayEvent;
   /** Fields kept in history beside the event (e.g. a contribution's text). */
   historyPayload?: Record<string, unknown>;
-  fromView: EpisodeView | null;
-  toView: EpisodeView;
+  fromView: EpisodePosition | null;
+  toView: EpisodePosition;
   effects: PathwayEffect[];
   sequence: number;
   now: Date;

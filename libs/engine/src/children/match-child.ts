@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ChildEntity, EpisodeEntity, Stores } from '@frontdoor/persistence';
-import { isReferral, viewEpisode } from '@frontdoor/pathway';
+import { isReferral, positionOf } from '@frontdoor/pathway';
 import type { ChildInput } from '../create-contact/contact-input';
 import { isValidNhsNumber, normaliseNhsNumber } from './nhs-number';
 
@@ -86,7 +86,7 @@ export async function matchOrRecordChild(
   yearBefore.setUTCFullYear(yearBefore.getUTCFullYear() - 1);
   const reReferral = earlier.some(
     (episode) =>
-      isReferral(viewEpisode(episode.machineVersion, episode.snapshot).context) &&
+      isReferral(positionOf(episode.machineVersion, episode.snapshot).context) &&
       episode.referralAt <= receivedAt &&
       episode.referralAt >= yearBefore,
   );

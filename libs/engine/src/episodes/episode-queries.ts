@@ -1,6 +1,6 @@
 import type { Actor } from '@frontdoor/auth';
 import { Clock } from '@frontdoor/config';
-import { isReferral, viewEpisode } from '@frontdoor/pathway';
+import { isReferral, positionOf } from '@frontdoor/pathway';
 import { Database, EpisodeFilters, Page, Stores } from '@frontdoor/persistence';
 import { FrontDoorError } from '../errors/front-door-error';
 import { episodeDetails, EpisodeDetails } from './episode-details';
@@ -163,7 +163,7 @@ export class EpisodeQueries {
     const episodes = await this.db.read.episodes.forChild(actor.tenant, id);
     const contacts = await this.db.read.contacts.findByIds(actor.tenant, [...new Set(episodes.map((e) => e.contactId))]);
     const summaries = episodes.map((episode) => {
-      const context = viewEpisode(episode.machineVersion, episode.snapshot).context;
+      const context = positionOf(episode.machineVersion, episode.snapshot).context;
       const contact = contacts.find((c) => c.id === episode.contactId);
       return {
         id: episode.id,

@@ -1,6 +1,6 @@
 import type { Actor } from '@frontdoor/auth';
 import { Clock } from '@frontdoor/config';
-import { EpisodeContext, viewEpisode } from '@frontdoor/pathway';
+import { EpisodeContext, positionOf } from '@frontdoor/pathway';
 import { ContactEntity, Database, EpisodeEntity } from '@frontdoor/persistence';
 import { ApplyEvent } from '../apply-event/apply-event';
 import { FrontDoorError } from '../errors/front-door-error';
@@ -106,7 +106,7 @@ export class ReferrerView {
   }
 
   private childView(episode: EpisodeEntity, givenName: string | null, contact: ContactEntity) {
-    const context: EpisodeContext = viewEpisode(episode.machineVersion, episode.snapshot).context;
+    const context: EpisodeContext = positionOf(episode.machineVersion, episode.snapshot).context;
     const screening = context.screening;
     const screenedOut = screening && screening.outcome !== 'concern';
     const decision = context.decision

@@ -1,7 +1,7 @@
 import type { EpisodeInput, PathwaySettings } from '../context';
 import type { PathwayEffect } from '../effects';
 import type { DecisionOutcome, PathwayEvent } from '../events';
-import { type EpisodeView, startEpisode, stepEpisode } from './run-pathway';
+import { type EpisodeView, startEpisode, stepEpisode, viewEpisode } from './run-pathway';
 
 /** Shared by the pathway's specs (not used by the library itself). */
 
@@ -31,7 +31,7 @@ export class TestEpisode {
   constructor(input: EpisodeInput = episodeInput()) {
     const started = startEpisode(input);
     this.snapshot = started.snapshot;
-    this.view = started;
+    this.view = viewEpisode(1, started.snapshot);
     this.effects = started.effects;
     this.allEffects.push(...started.effects);
   }
@@ -50,7 +50,7 @@ export class TestEpisode {
     const outcome = stepEpisode(1, this.snapshot, { ...event, at } as PathwayEvent);
     if (outcome.accepted) {
       this.snapshot = outcome.snapshot;
-      this.view = outcome;
+      this.view = viewEpisode(1, outcome.snapshot);
       this.effects = outcome.effects;
       this.allEffects.push(...outcome.effects);
     }

@@ -16,27 +16,35 @@ import { CURRENT_PATHWAY_VERSION, PATHWAY_MACHINES } from './pathway-versions';
 
 export { CURRENT_PATHWAY_VERSION, PATHWAY_MACHINE_ID } from './pathway-versions';
 
-export interface EpisodeView {
+/** Where an episode is on the pathway, and what is known of it. */
+export interface EpisodePosition {
   stage: Stage;
   /** XState state value, e.g. `'screening'` or `{ triage: 'gatheringInformation' }`. */
   state: unknown;
   context: EpisodeContext;
-  /** Every event type with an enabled transition now, public and internal; the engine filters. */
-  allowedEvents: PathwayEventType[];
   final: boolean;
 }
 
+/**
+ * Its position and what may happen next. Working out the allowed events asks the chart about
+ * every candidate event, so it is done only where someone is shown them (`viewEpisode`).
+ */
+export interface EpisodeView extends EpisodePosition {
+  /** Every event type with an enabled transition now, public and internal; the engine filters. */
+  allowedEvents: PathwayEventType[];
+}
+
 export type StepOutcome =
-  | ({ accepted: true; snapshot: unknown; effects: PathwayEffect[] } & EpisodeView)
+  | ({ accepted: true; snapshot: unknown; effects: PathwayEffect[] } & EpisodePosition)
   | { accepted: false; allowedEvents: PathwayEventType[] };
 
 type Snapshot = ReturnType<PathwayMachine['resolveState']>;
 
-export function startEpisode(input: EpisodeInput): { snapshot: unknown; effects: PathwayEffect[] } & EpisodeView {
+export function startEpisode(input: EpisodeInput): { snapshot: unknown; effects: PathwayEffect[] } & EpisodePosition {
   const machine = machineFor(CURRENT_PATHWAY_VERSION);
   const [snapshot, actions] = initialTransition(machine, input);
   failOnError(snapshot);
-  return { snapshot: persist(machine, snapshot), effects: effectsOf(actions), ...view(snapshot) };
+  return { snapshot: persist(machine, snapshot), effects: effectsOf(actions), ...positionIn(snapshot) };
 }
 
 /** Applies one event. Not accepted (no enabled transition) leaves the episode as it was. */
@@ -46,12 +54,16 @@ export function stepEpisode(machineVersion: number, persisted: unknown, event: P
   if (!current.can(event)) return { accepted: false, allowedEvents: allowedEventsOf(current) };
   const [next, actions] = transition(machine, current, event);
   failOnError(next);
-  return { accepted: true, snapshot: persist(machine, next), effects: effectsOf(actions), ...view(next) };
+  return { accepted: true, snapshot: persist(machine, next), effects: effectsOf(actions), ...positionIn(next) };
+}
+
+export function positionOf(machineVersion: number, persisted: unknown): EpisodePosition {
+  return positionIn(restore(machineFor(machineVersion), machineVersion, persisted));
 }
 
 export function viewEpisode(machineVersion: number, persisted: unknown): EpisodeView {
-  const machine = machineFor(machineVersion);
-  return view(restore(machine, machineVersion, persisted));
+  const snapshot = restore(machineFor(machineVersion), machineVersion, persisted);
+  return { ...positionIn(snapshot), allowedEvents: allowedEventsOf(snapshot) };
 }
 
 function machineFor(version: number): PathwayMachine {
@@ -90,12 +102,11 @@ function restore(machine: PathwayMachine, version: number, persisted: unknown): 
   }
 }
 
-function view(snapshot: Snapshot): EpisodeView {
+function positionIn(snapshot: Snapshot): EpisodePosition {
   return {
     stage: stageOf(snapshot),
     state: snapshot.value,
     context: episodeFacts(snapshot.context),
-    allowedEvents: allowedEventsOf(snapshot),
     final: snapshot.status === 'done',
   };
 }

@@ -1,5 +1,5 @@
 import type { EpisodeContext } from '@frontdoor/pathway';
-import { SCREENED_OUT_OUTCOMES, viewEpisode } from '@frontdoor/pathway';
+import { positionOf, SCREENED_OUT_OUTCOMES } from '@frontdoor/pathway';
 import { ChildEntity, ContactEntity, Database, EpisodeEntity, EpisodeEventEntity, scoped, Stores } from '@frontdoor/persistence';
 import type { HistoryStep } from './episode-timeline';
 
@@ -107,7 +107,7 @@ export async function loadEpisodes(stores: Stores, tenant: string, window: Episo
     contactId: episode.contactId,
     referralAt: episode.referralAt,
     sourceCode: sources.get(episode.contactId) ?? null,
-    context: viewEpisode(episode.machineVersion, episode.snapshot).context,
+    context: positionOf(episode.machineVersion, episode.snapshot).context,
     steps: steps.get(episode.id) ?? [],
     team: episode.team,
     workerId: episode.workerId,
