@@ -1,31 +1,17 @@
 import type { Actor } from '@frontdoor/auth';
 import { SettableClock } from '@frontdoor/config';
 import type { ApplyEvent, ContactInput, CreateContact } from '@frontdoor/engine';
-import { addCalendarMonths, addWorkingDays, dueAt, FIRST_CORE_GROUP, FIRST_REVIEW, INITIAL_CONFERENCE, isPastAssessmentDeadline, LATER_REVIEW } from '@frontdoor/pathway';
+import { addCalendarMonths, addWorkingDays, isPastAssessmentDeadline } from '@frontdoor/pathway';
 import type { EpisodeEntity } from '@frontdoor/persistence';
+import { ChildProtectionChain } from './child-protection-chain';
 import { Prng } from './prng';
+import type { SimulatedEpisode } from './simulated-episode';
 import { SyntheticChild, SyntheticPeople } from './synthetic-people';
-import { Timeline } from './timeline';
+import { DAY, HOUR, MINUTE, Timeline } from './timeline';
 import { CONTACT_MIX, CONTACTS_PER_MONTH, type ContactKind, type SimulationOptions, type SimulationProgress, type SimulationSummary } from './simulation-shape';
 import { TEAMS, REFERRERS, UPDATES, OTHER_AGENCY_ASKS, REDIRECTS, CONCERNS, SIGNPOSTS, DELAY_REASONS, RAG_RATIONALE, DECISION_RATIONALE, FEEDBACK } from './simulation-wording';
 
 export type { SimulationOptions, SimulationProgress, SimulationSummary };
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-interface Episode {
-  id: string;
-  contactId: string;
-  receivedAt: number;
-  child: SyntheticChild;
-  /** When the strategy discussion that started the s47 was held. */
-  strategyHeldAt?: number;
-  icpcAt?: number;
-  reviews?: number;
-  lastAt: number;
-}
 
 /**
  * Drives the real engine (CreateContact, ApplyEvent) through a synthetic period shaped like the
@@ -48,6 +34,7 @@ export class FrontDoorSimulator {
   /** The first concerns of every run take the long road, so even a tiny run shows each stage. */
   private showcases: ('cp_plan' | 'assessment')[] = ['cp_plan', 'assessment'];
   private readonly summary: SimulationSummary;
+  private readonly childProtection: ChildProtectionChain;
   private startedAt = 0;
   private lastProgress = 0;
 
@@ -88,6 +75,17 @@ export class FrontDoorSimulator {
       contactsPerSecond: 0,
       stepsPerSecond: 0,
     };
+    this.childProtection = new ChildProtectionChain({
+      random: this.random,
+      clock,
+      summary: this.summary,
+      practitioner: this.practitioner,
+      manager: this.manager,
+      later: (delayMs, run) => this.later(delayMs, run),
+      at: (time, run) => this.at(time, run),
+      send: (actor, episodeId, body) => this.send(actor, episodeId, body),
+      follow: (episode, current, showcase) => this.follow(episode, current, showcase),
+    });
   }
 
   async run(): Promise<SimulationSummary> {
@@ -225,7 +223,7 @@ export class FrontDoorSimulator {
       if (police) this.recentPoliceNotifications.push({ contactId, children, at: receivedAt });
       if (this.recentPoliceNotifications.length > 200) this.recentPoliceNotifications.splice(0, 100);
       episodes.forEach((episode, i) => {
-        const state: Episode = { id: episode.id, contactId, receivedAt, child: children[i], lastAt: receivedAt };
+        const state: SimulatedEpisode = { id: episode.id, contactId, receivedAt, child: children[i], lastAt: receivedAt };
         this.later(this.screeningDelay(), () => this.triage(state, decision, immediateRisk, showcase));
       });
     }, immediateRisk);
@@ -307,7 +305,7 @@ export class FrontDoorSimulator {
     if (await this.send(this.practitioner, episodeId, { type: 'SCREEN', ...body })) this.summary.screening[outcome] += 1;
   }
 
-  private async triage(episode: Episode, decision: keyof SimulationSummary['decisions'], immediateRisk: boolean, showcase?: string): Promise<void> {
+  private async triage(episode: SimulatedEpisode, decision: keyof SimulationSummary['decisions'], immediateRisk: boolean, showcase?: string): Promise<void> {
     if (!(await this.send(this.practitioner, episode.id, { type: 'SCREEN', outcome: 'concern', note: 'New concern for MASH triage' }))) return;
     this.summary.screening.concern += 1;
     const rag = immediateRisk || decision === 'strategy_discussion' ? 'red' : this.random.weighted({ amber: 55, green: 45 });
@@ -318,7 +316,7 @@ export class FrontDoorSimulator {
     });
   }
 
-  private async propose(episode: Episode, decision: keyof SimulationSummary['decisions'], showcase?: string): Promise<void> {
+  private async propose(episode: SimulatedEpisode, decision: keyof SimulationSummary['decisions'], showcase?: string): Promise<void> {
     const thresholdLevel = { nfa: 1, family_help: 2, assessment: 3, strategy_discussion: 4 }[decision];
     const primaryNeed = decision === 'strategy_discussion' ? 'N1' : this.random.weighted({ N1: 45, N4: 15, N5: 15, N3: 8, N2: 4, N6: 5, N7: 3, N8: 3, N9: 2 });
     const proposed = await this.send(this.practitioner, episode.id, {
@@ -342,7 +340,7 @@ export class FrontDoorSimulator {
   }
 
   /** What happens next for an episode, from the stage the engine says it is at. */
-  private follow(episode: Episode, current: EpisodeEntity, showcase?: string): void {
+  private follow(episode: SimulatedEpisode, current: EpisodeEntity, showcase?: string): void {
     const key = current.childId;
     if (!current.isOpen) {
       this.openCases.delete(key);
@@ -371,19 +369,19 @@ export class FrontDoorSimulator {
         return this.completeAssessmentLater(episode, showcase);
       case 'strategy_discussion':
         if (!current.workerId) return this.allocate(episode, r.between(0.5, 3) * HOUR, showcase);
-        return this.holdStrategyDiscussionLater(episode, showcase);
+        return this.childProtection.holdStrategyDiscussionLater(episode, showcase);
       case 's47_enquiry':
-        return this.completeS47Later(episode, showcase);
+        return this.childProtection.completeS47Later(episode, showcase);
       case 'icpc':
-        return this.holdIcpcLater(episode, showcase);
+        return this.childProtection.holdIcpcLater(episode, showcase);
       case 'cp_plan':
-        return this.planLater(episode);
+        return this.childProtection.holdReviewConferenceLater(episode);
       default:
         return;
     }
   }
 
-  private allocate(episode: Episode, delay: number, showcase?: string): void {
+  private allocate(episode: SimulatedEpisode, delay: number, showcase?: string): void {
     this.later(delay, async () => {
       const team = this.random.pick(TEAMS);
       const worker = `sim-${team}-${this.random.int(1, 12)}`;
@@ -392,7 +390,7 @@ export class FrontDoorSimulator {
     });
   }
 
-  private async close(episode: Episode, reason: string): Promise<void> {
+  private async close(episode: SimulatedEpisode, reason: string): Promise<void> {
     const closed = await this.send(this.manager, episode.id, { type: 'CLOSE', closedAt: this.iso(), reason });
     if (!closed) return;
     this.summary.closures += 1;
@@ -400,7 +398,7 @@ export class FrontDoorSimulator {
   }
 
   /** Most assessments conclude well inside 45 working days; about one in eight runs late. */
-  private completeAssessmentLater(episode: Episode, showcase?: string): void {
+  private completeAssessmentLater(episode: SimulatedEpisode, showcase?: string): void {
     const r = this.random;
     const workingDays = showcase ? r.int(6, 10) : r.chance(0.12) ? r.int(46, 75) : r.int(8, 44);
     const target = addWorkingDays(new Date(episode.receivedAt), workingDays).getTime() - r.between(6, 14) * HOUR;
@@ -433,103 +431,5 @@ export class FrontDoorSimulator {
     const chosen = new Set<string>();
     while (chosen.size < count) chosen.add(r.pick(pool));
     return [...chosen];
-  }
-
-  private holdStrategyDiscussionLater(episode: Episode, showcase?: string): void {
-    const r = this.random;
-    const delay = !showcase && r.chance(0.08) ? r.between(50, 100) * HOUR : r.between(2, 20) * HOUR;
-    this.later(delay, async () => {
-      const heldAt = this.iso();
-      const s47 = showcase === 'cp_plan' || r.chance(0.7);
-      const held = await this.send(this.practitioner, episode.id, {
-        type: 'HOLD_STRATEGY_DISCUSSION',
-        heldAt,
-        agencies: ['police', 'health', ...(r.chance(0.7) ? ['education'] : [])],
-        outcome: s47 ? 's47' : 'no_s47',
-        ...(s47 ? {} : { nextStep: r.weighted({ assessment: 50, family_help: 30, nfa: 20 }) }),
-      });
-      if (!held) return;
-      this.summary.strategyDiscussions += 1;
-      if (delay > 30 * HOUR && addWorkingDays(new Date(episode.lastAt), 1).getTime() < new Date(heldAt).getTime()) this.summary.breaches.strategyDiscussion += 1;
-      if (s47) {
-        this.summary.s47Enquiries += 1;
-        episode.strategyHeldAt = new Date(heldAt).getTime();
-      }
-      episode.lastAt = new Date(heldAt).getTime();
-      this.follow(episode, held, showcase);
-    });
-  }
-
-  private completeS47Later(episode: Episode, showcase?: string): void {
-    const r = this.random;
-    this.later((showcase ? r.between(3, 6) : r.between(4, 14)) * DAY, async () => {
-      const icpc = showcase === 'cp_plan' || r.chance(0.4);
-      const done = await this.send(this.practitioner, episode.id, {
-        type: 'COMPLETE_S47',
-        completedAt: this.iso(),
-        outcome: icpc ? 'icpc' : 'no_icpc',
-        ...(icpc ? {} : { nextStep: r.weighted({ assessment: 30, family_help: 40, nfa: 30 }) }),
-      });
-      if (done) this.follow(episode, done, showcase === 'cp_plan' ? 'cp_plan' : undefined);
-    });
-  }
-
-  /** ICPC within 15 working days of the strategy discussion; some late. */
-  private holdIcpcLater(episode: Episode, showcase?: string): void {
-    const r = this.random;
-    const from = new Date(episode.strategyHeldAt ?? episode.lastAt);
-    const late = !showcase && r.chance(0.15);
-    const target = addWorkingDays(from, showcase ? r.int(5, 8) : late ? r.int(16, 25) : r.int(9, 15)).getTime() - r.between(6, 14) * HOUR;
-    this.at(target, async () => {
-      const plan = showcase === 'cp_plan' || r.chance(0.8);
-      const heldAt = this.iso();
-      const held = await this.send(this.manager, episode.id, {
-        type: 'HOLD_ICPC',
-        heldAt,
-        outcome: plan ? 'cp_plan' : 'no_plan',
-        familyGroupConferenceOffered: r.chance(0.6),
-        ...(plan ? { category: r.weighted({ NEG: 50, EMO: 35, PHY: 8, SAB: 4, MUL: 3 }) } : { nextStep: r.weighted({ child_in_need: 70, family_help: 20, nfa: 10 }) }),
-      });
-      if (!held) return;
-      this.summary.icpcs += 1;
-      if (new Date(heldAt).getTime() > dueAt(from, INITIAL_CONFERENCE).getTime()) this.summary.breaches.icpc += 1;
-      if (plan) {
-        this.summary.cpPlansStarted += 1;
-        episode.icpcAt = new Date(heldAt).getTime();
-        episode.reviews = 0;
-        this.coreGroupLater(episode);
-      }
-      this.follow(episode, held);
-    });
-  }
-
-  private coreGroupLater(episode: Episode): void {
-    const r = this.random;
-    const icpc = new Date(episode.icpcAt!);
-    const target = addWorkingDays(icpc, r.chance(0.1) ? r.int(11, 15) : r.int(4, 10)).getTime() - r.between(6, 14) * HOUR;
-    this.at(target, async () => {
-      const held = await this.send(this.practitioner, episode.id, { type: 'HOLD_CORE_GROUP', heldAt: this.iso() });
-      if (held && this.clock.now().getTime() > dueAt(icpc, FIRST_CORE_GROUP).getTime()) this.summary.breaches.coreGroup += 1;
-    });
-  }
-
-  /** Review conferences: the first within 3 months of the ICPC, later ones within 6 months. */
-  private planLater(episode: Episode): void {
-    const r = this.random;
-    const first = episode.reviews === 0;
-    const from = new Date(episode.lastAt);
-    const due = dueAt(first ? new Date(episode.icpcAt!) : from, first ? FIRST_REVIEW : LATER_REVIEW).getTime();
-    const target = r.chance(0.1) ? due + r.between(3, 20) * DAY : due - r.between(3, first ? 25 : 40) * DAY;
-    this.at(target, async () => {
-      const ending = r.chance(first ? 0.25 : 0.55);
-      const heldAt = this.iso();
-      const held = await this.send(this.manager, episode.id, { type: 'HOLD_REVIEW_CONFERENCE', heldAt, outcome: ending ? 'end' : 'continue' });
-      if (!held) return;
-      if (new Date(heldAt).getTime() > due) this.summary.breaches.reviewConference += 1;
-      episode.reviews = (episode.reviews ?? 0) + 1;
-      episode.lastAt = new Date(heldAt).getTime();
-      if (ending) this.summary.cpPlansEnded += 1;
-      this.follow(episode, held);
-    });
   }
 }

@@ -1,3 +1,8 @@
+/** Lengths of simulated time, in the milliseconds the timeline is ordered by. */
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
 /** A step waiting on the simulated timeline. */
 export interface PendingStep {
   at: number;
