@@ -48,12 +48,31 @@ describe('applyEvent on the real database', () => {
     return row as { history: number; deadlines: number; messages: number; version: number };
   };
 
-  it('refuses to update an episode whose version moved on (the conditional update)', async () => {
+  it('advances an episode only from the version it was read at, with its history entry or not at all (the conditional update)', async () => {
     const id = await newEpisode();
-    expect(await db.read.episodes.updateIfVersion(tenant, id, 1, { stage: 'triage' })).toBe(true);
-    expect(await db.read.episodes.updateIfVersion(tenant, id, 1, { stage: 'closed' })).toBe(false);
-    const row = await db.read.episodes.findById(tenant, id);
-    expect(row).toMatchObject({ stage: 'triage', version: 2 });
+    const read = (await db.read.episodes.findById(tenant, id))!;
+    const columns = { ...read, stage: 'triage', state: { triage: 'gatheringInformation' } };
+    const entry = {
+      type: 'SCREEN',
+      payload: { outcome: 'concern' },
+      actorSub: 'p1',
+      actorName: 'P One',
+      actorRoles: ['practitioner'],
+      fromState: 'screening',
+      toState: { triage: 'gatheringInformation' },
+      fromStage: 'screening',
+      toStage: 'triage',
+      occurredAt: clock.now(),
+      recordedAt: clock.now(),
+    };
+    expect(await db.read.episodes.advance(tenant, id, 1, columns, entry)).toBe(true);
+    expect(await db.read.episodes.advance(tenant, id, 1, { ...columns, stage: 'closed' }, entry)).toBe(false);
+    expect(await db.read.episodes.findById(tenant, id)).toMatchObject({ stage: 'triage', state: { triage: 'gatheringInformation' }, version: 2 });
+    const history = await db.read.history.forEpisode(tenant, id);
+    expect(history.map(({ sequence, type, fromState, toState }) => ({ sequence, type, fromState, toState }))).toEqual([
+      { sequence: 1, type: 'CONTACT_RECEIVED', fromState: null, toState: 'screening' },
+      { sequence: 2, type: 'SCREEN', fromState: 'screening', toState: { triage: 'gatheringInformation' } },
+    ]);
   });
 
   it('answers with the episode exactly as stored, without reading it back', async () => {

@@ -16,7 +16,7 @@ import { Database, EpisodeEntity, Stores } from '@frontdoor/persistence';
 import { episodeDetails, EpisodeDetails } from '../episodes/episode-details';
 import { logReads } from '../episodes/episode-queries';
 import { FrontDoorError } from '../errors/front-door-error';
-import { episodeColumns, recordStep, SYSTEM_ACTOR } from './record-step';
+import { episodeColumns, historyEntry, recordEffects, SYSTEM_ACTOR } from './record-step';
 
 /** An event the chart takes from the episode's current snapshot, and where the episode was before it. */
 interface AcceptedStep {
@@ -236,12 +236,9 @@ export class ApplyEvent {
     historyPayload?: Record<string, unknown>,
     extraWrites?: (stores: Stores) => Promise<void>,
   ): Promise<T> {
-    const columns = episodeColumns(step);
-    const updated = await stores.episodes.updateIfVersion(episode.tenant, episode.id, episode.version, {
-      ...columns,
-      snapshot: step.snapshot,
-    });
-    if (!updated) {
+    const columns = { ...episodeColumns(step), snapshot: step.snapshot };
+    const entry = historyEntry({ actor, event, historyPayload, fromView: before, toView: step, now });
+    if (!(await stores.episodes.advance(episode.tenant, episode.id, episode.version, columns, entry))) {
       const current = await stores.episodes.findById(episode.tenant, episode.id);
       throw new FrontDoorError(
         'version_conflict',
@@ -258,7 +255,7 @@ export class ApplyEvent {
       event.type === 'SCREEN' && event.outcome === 'open_case' && episode.openCaseEpisodeId
         ? await stores.episodes.findById(episode.tenant, episode.openCaseEpisodeId)
         : null;
-    const setByDatabase = await recordStep({
+    const setByDatabase = await recordEffects({
       stores,
       actor,
       episode,
@@ -269,7 +266,6 @@ export class ApplyEvent {
       fromView: before,
       toView: step,
       effects: step.effects,
-      sequence: episode.version + 1,
       now,
       openCase,
     });
@@ -300,7 +296,7 @@ export class ApplyEvent {
     await stores.agencyChecks.withdraw(episode.tenant, withdrawn, now);
     await extraWrites?.(stores);
     // The episode as it now stands, without reading it back: what the step set, and what PostgreSQL did.
-    const after: EpisodeEntity = Object.assign(new EpisodeEntity(), episode, columns, { snapshot: step.snapshot }, setByDatabase);
+    const after: EpisodeEntity = Object.assign(new EpisodeEntity(), episode, columns, setByDatabase);
     return answer(stores, after, now);
   }
 }

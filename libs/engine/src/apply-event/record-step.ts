@@ -1,6 +1,14 @@
 import type { Actor } from '@frontdoor/auth';
 import { EpisodeContext, EpisodePosition, PathwayEffect, PathwayEvent, SCREENED_OUT_OUTCOMES, stepTimeOf } from '@frontdoor/pathway';
-import { ChildEntity, ContactEntity, EpisodeEntity, EpisodeSetByDatabase, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
+import {
+  ChildEntity,
+  ContactEntity,
+  EpisodeEntity,
+  EpisodeSetByDatabase,
+  OutboxMessageEntity,
+  StepHistoryEntry,
+  Stores,
+} from '@frontdoor/persistence';
 import { composeMessage } from '../messages/compose-message';
 
 /** The actor Front Door itself uses for steps nobody typed (delivery receipts, timers). */
@@ -54,37 +62,39 @@ export interface StepRecord {
   fromView: EpisodePosition | null;
   toView: EpisodePosition;
   effects: PathwayEffect[];
-  sequence: number;
   now: Date;
   /** The child's other open episode with an allocated worker, when screening forwards to it. */
   openCase?: EpisodeEntity | null;
 }
 
-/**
- * Writes everything one step implies, inside the caller's transaction: the history entry,
- * the deadline rows, the outbox messages, and the queue order. The episode row itself is
- * written by the caller (insert for a new episode, conditional update otherwise).
- */
-export async function recordStep(step: StepRecord): Promise<EpisodeSetByDatabase> {
-  const { stores, actor, episode, event, now } = step;
-  const { type, at: _at, ...payload } = event as PathwayEvent & Record<string, unknown>;
-  await stores.history.append({
-    tenant: episode.tenant,
-    episodeId: episode.id,
-    sequence: step.sequence,
+/** The step's entry in the episode's history: who did what, when, from where to where. */
+export function historyEntry(
+  step: Pick<StepRecord, 'actor' | 'event' | 'historyPayload' | 'fromView' | 'toView' | 'now'>,
+): StepHistoryEntry {
+  const { type, at: _at, ...payload } = step.event as PathwayEvent & Record<string, unknown>;
+  return {
     type,
     payload: { ...payload, ...step.historyPayload },
-    actorSub: actor.sub,
-    actorName: actor.name,
-    actorRoles: actor.roles,
+    actorSub: step.actor.sub,
+    actorName: step.actor.name,
+    actorRoles: step.actor.roles,
     fromState: step.fromView?.state ?? null,
     toState: step.toView.state,
     fromStage: step.fromView?.stage ?? null,
     toStage: step.toView.stage,
-    occurredAt: new Date(stepTimeOf(event)),
-    recordedAt: now,
-  });
+    occurredAt: new Date(stepTimeOf(step.event)),
+    recordedAt: step.now,
+  };
+}
 
+/**
+ * Writes what one step implies beyond the episode row and its history entry, inside the
+ * caller's transaction: the deadline rows, the outbox messages, and the queue order. The
+ * episode and its history are written by the caller (an insert for a new episode, the
+ * conditional `advance` otherwise).
+ */
+export async function recordEffects(step: StepRecord): Promise<EpisodeSetByDatabase> {
+  const { stores, episode, now } = step;
   const messages: OutboxMessageEntity[] = [];
   // New deadlines go in together after the others are settled (a restarted clock is cancelled first).
   const started: { ref: { kind: string; key: string }; startedAt: Date; dueAt: Date }[] = [];

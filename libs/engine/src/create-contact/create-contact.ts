@@ -4,7 +4,7 @@ import { AuthoritySettingsRegistry, Clock } from '@frontdoor/config';
 import { CURRENT_PATHWAY_VERSION, PATHWAY_MACHINE_ID, startEpisode } from '@frontdoor/pathway';
 import { ContactEntity, Database, EpisodeEntity, Stores } from '@frontdoor/persistence';
 import { QueryFailedError } from 'typeorm';
-import { episodeColumns, recordStep } from '../apply-event/record-step';
+import { episodeColumns, historyEntry, recordEffects, StepRecord } from '../apply-event/record-step';
 import { matchOrRecordChild } from '../children/match-child';
 import { FrontDoorError } from '../errors/front-door-error';
 import { composeMessage } from '../messages/compose-message';
@@ -163,7 +163,7 @@ export class CreateContact {
         updatedAt: now,
       };
       await stores.episodes.insert(episode);
-      await recordStep({
+      const first: StepRecord = {
         stores,
         actor,
         episode,
@@ -179,9 +179,10 @@ export class CreateContact {
         fromView: null,
         toView: start,
         effects: start.effects,
-        sequence: 1,
         now,
-      });
+      };
+      await stores.history.append({ tenant: actor.tenant, episodeId: episode.id, sequence: 1, ...historyEntry(first) });
+      await recordEffects(first);
       episodes.push({
         id: episode.id,
         childId: matched.child.id,

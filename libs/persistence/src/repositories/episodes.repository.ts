@@ -2,6 +2,8 @@ import { EntityManager } from 'typeorm';
 // jsonb columns are typed loosely (unknown); TypeORM's deep-partial type cannot see through them.
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { EpisodeEntity } from '../entities/episode.entity';
+import type { NewHistoryEntry } from './history.repository';
+import { jsonb, returnedRows } from './raw-sql';
 import { scoped } from './tenant-scope';
 
 export interface EpisodeFilters {
@@ -85,22 +87,52 @@ export class EpisodesRepository {
   }
 
   /**
-   * The conditional update that makes concurrent changes safe: it succeeds only if nobody
-   * changed the episode since it was read (TypeORM's @VersionColumn does not guard updates).
+   * One step of an existing episode, in one statement: the conditional update that makes
+   * concurrent changes safe (it matches only if nobody changed the episode since it was read;
+   * TypeORM's @VersionColumn does not guard updates) and, only if it matched, the step's entry
+   * in the history under the new version. False, and nothing written, if the version moved on.
    */
-  async updateIfVersion(
-    tenant: string,
-    id: string,
-    expectedVersion: number,
-    changes: Partial<Omit<EpisodeEntity, 'id' | 'tenant' | 'version'>>,
-  ): Promise<boolean> {
-    const result = await this.manager
-      .createQueryBuilder()
-      .update(EpisodeEntity)
-      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
-      .where('id = :id AND tenant = :tenant AND version = :expectedVersion', { id, tenant, expectedVersion })
-      .execute();
-    return result.affected === 1;
+  async advance(tenant: string, id: string, expectedVersion: number, columns: EpisodeStepColumns, entry: StepHistoryEntry): Promise<boolean> {
+    const rows = returnedRows(
+      await this.manager.query(
+        `WITH stepped AS (
+           UPDATE episodes SET stage = $4, state = $5, rag = $6, team = $7, worker_id = $8, worker_name = $9, outcome = $10,
+                  is_open = $11, closed_at = $12, snapshot = $13, version = version + 1, updated_at = now()
+            WHERE id = $1 AND tenant = $2 AND version = $3
+            RETURNING tenant, id, version)
+         INSERT INTO episode_events (tenant, episode_id, sequence, type, payload, actor_sub, actor_name, actor_roles,
+                                     from_state, to_state, from_stage, to_stage, occurred_at, recorded_at)
+         SELECT tenant, id, version, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24 FROM stepped
+         RETURNING sequence`,
+        [
+          id,
+          tenant,
+          expectedVersion,
+          columns.stage,
+          jsonb(columns.state),
+          columns.rag,
+          columns.team,
+          columns.workerId,
+          columns.workerName,
+          columns.outcome,
+          columns.isOpen,
+          columns.closedAt,
+          jsonb(columns.snapshot),
+          entry.type,
+          jsonb(entry.payload),
+          entry.actorSub,
+          entry.actorName,
+          entry.actorRoles,
+          jsonb(entry.fromState),
+          jsonb(entry.toState),
+          entry.fromStage,
+          entry.toStage,
+          entry.occurredAt,
+          entry.recordedAt,
+        ],
+      ),
+    );
+    return rows.length === 1;
   }
 
   /**
@@ -117,17 +149,20 @@ export class EpisodesRepository {
         RETURNING next_due_at, version, created_at, updated_at`,
       [id, tenant],
     );
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [row] = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as {
-      next_due_at: Date | null;
-      version: number;
-      created_at: Date;
-      updated_at: Date;
-    }[];
+    const [row] = returnedRows<{ next_due_at: Date | null; version: number; created_at: Date; updated_at: Date }>(result);
     if (!row) throw new Error(`episode ${id} of ${tenant} is not there to refresh`);
     return { nextDueAt: row.next_due_at, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
   }
 }
+
+/** The columns of an episode a step sets: the chart's snapshot and the copies of it that lists and reports use. */
+export type EpisodeStepColumns = Pick<
+  EpisodeEntity,
+  'stage' | 'state' | 'rag' | 'team' | 'workerId' | 'workerName' | 'outcome' | 'isOpen' | 'closedAt' | 'snapshot'
+>;
+
+/** A step's history entry; its episode and sequence (the new version) come from the step's update. */
+export type StepHistoryEntry = Omit<NewHistoryEntry, 'tenant' | 'episodeId' | 'sequence'>;
 
 /** The columns of an episode that PostgreSQL sets rather than the step. */
 export type EpisodeSetByDatabase = Pick<EpisodeEntity, 'nextDueAt' | 'version' | 'createdAt' | 'updatedAt'>;
