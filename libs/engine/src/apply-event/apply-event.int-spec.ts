@@ -65,8 +65,8 @@ describe('applyEvent on the real database', () => {
       occurredAt: clock.now(),
       recordedAt: clock.now(),
     };
-    expect(await db.read.episodes.advance(tenant, id, 1, columns, entry)).toBe(true);
-    expect(await db.read.episodes.advance(tenant, id, 1, { ...columns, stage: 'closed' }, entry)).toBe(false);
+    expect(await db.read.episodes.advance(tenant, id, 1, columns, entry)).toMatchObject({ version: 2, nextDueAt: read.nextDueAt });
+    expect(await db.read.episodes.advance(tenant, id, 1, { ...columns, stage: 'closed' }, entry)).toBeNull();
     expect(await db.read.episodes.findById(tenant, id)).toMatchObject({ stage: 'triage', state: { triage: 'gatheringInformation' }, version: 2 });
     const history = await db.read.history.forEpisode(tenant, id);
     expect(history.map(({ sequence, type, fromState, toState }) => ({ sequence, type, fromState, toState }))).toEqual([
@@ -83,6 +83,17 @@ describe('applyEvent on the real database', () => {
     expect(screened.version).toBe(2);
     expect({ ...rated }).toEqual({ ...(await db.read.episodes.findById(tenant, id)) });
     expect(rated.nextDueAt).not.toBeNull(); // the red RAG's MASH-checks clock orders the queue
+
+    // A step that changes no deadline leaves the queue order as it was, and still answers the row as stored.
+    const proposed = await apply.execute({
+      actor: practitioner,
+      episodeId: id,
+      body: { type: 'PROPOSE_DECISION', outcome: 'family_help', thresholdLevel: 2, rationale: 'Needs support', feedbackForReferrer: 'Thank you' },
+    });
+    const returned = await apply.execute({ actor: { ...practitioner, sub: 'm1', roles: ['manager'] }, episodeId: id, body: { type: 'RETURN_DECISION', reason: 'Wait for the police' } });
+    expect({ ...returned }).toEqual({ ...(await db.read.episodes.findById(tenant, id)) });
+    expect(returned).toMatchObject({ stage: 'triage', version: 5 });
+    expect(returned.nextDueAt).toEqual(proposed.nextDueAt);
   });
 
   it('refuses a stale expected version without writing anything', async () => {

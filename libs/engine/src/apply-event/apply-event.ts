@@ -238,7 +238,8 @@ export class ApplyEvent {
   ): Promise<T> {
     const columns = { ...episodeColumns(step), snapshot: step.snapshot };
     const entry = historyEntry({ actor, event, historyPayload, fromView: before, toView: step, now });
-    if (!(await stores.episodes.advance(episode.tenant, episode.id, episode.version, columns, entry))) {
+    const advanced = await stores.episodes.advance(episode.tenant, episode.id, episode.version, columns, entry);
+    if (!advanced) {
       const current = await stores.episodes.findById(episode.tenant, episode.id);
       throw new FrontDoorError(
         'version_conflict',
@@ -255,7 +256,7 @@ export class ApplyEvent {
       event.type === 'SCREEN' && event.outcome === 'open_case' && episode.openCaseEpisodeId
         ? await stores.episodes.findById(episode.tenant, episode.openCaseEpisodeId)
         : null;
-    const setByDatabase = await recordEffects({
+    const refreshed = await recordEffects({
       stores,
       actor,
       episode,
@@ -296,7 +297,7 @@ export class ApplyEvent {
     await stores.agencyChecks.withdraw(episode.tenant, withdrawn, now);
     await extraWrites?.(stores);
     // The episode as it now stands, without reading it back: what the step set, and what PostgreSQL did.
-    const after: EpisodeEntity = Object.assign(new EpisodeEntity(), episode, columns, setByDatabase);
+    const after: EpisodeEntity = Object.assign(new EpisodeEntity(), episode, columns, refreshed ?? advanced);
     return answer(stores, after, now);
   }
 }

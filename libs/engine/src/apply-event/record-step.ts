@@ -89,11 +89,12 @@ export function historyEntry(
 
 /**
  * Writes what one step implies beyond the episode row and its history entry, inside the
- * caller's transaction: the deadline rows, the outbox messages, and the queue order. The
- * episode and its history are written by the caller (an insert for a new episode, the
+ * caller's transaction: the deadline rows, the outbox messages, and, when a deadline changed,
+ * the queue order (the episode as PostgreSQL then holds it; null when no deadline changed).
+ * The episode and its history are written by the caller (an insert for a new episode, the
  * conditional `advance` otherwise).
  */
-export async function recordEffects(step: StepRecord): Promise<EpisodeSetByDatabase> {
+export async function recordEffects(step: StepRecord): Promise<EpisodeSetByDatabase | null> {
   const { stores, episode, now } = step;
   const messages: OutboxMessageEntity[] = [];
   // New deadlines go in together after the others are settled (a restarted clock is cancelled first).
@@ -118,7 +119,9 @@ export async function recordEffects(step: StepRecord): Promise<EpisodeSetByDatab
   }
   await stores.deadlines.start(episode.tenant, episode.id, started);
   await stores.outbox.add(messages);
-  return stores.episodes.refreshNextDue(episode.tenant, episode.id);
+  // Only a deadline's change moves the soonest due time (a breach's timer refreshes it itself).
+  const deadlinesChanged = step.effects.some((effect) => effect.type !== 'sendMessage');
+  return deadlinesChanged ? stores.episodes.refreshNextDue(episode.tenant, episode.id) : null;
 }
 
 function messageFacts(step: StepRecord & { contact: ContactEntity }, kind: string) {

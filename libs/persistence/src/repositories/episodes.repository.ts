@@ -90,20 +90,28 @@ export class EpisodesRepository {
    * One step of an existing episode, in one statement: the conditional update that makes
    * concurrent changes safe (it matches only if nobody changed the episode since it was read;
    * TypeORM's @VersionColumn does not guard updates) and, only if it matched, the step's entry
-   * in the history under the new version. False, and nothing written, if the version moved on.
+   * in the history under the new version. Answers what PostgreSQL set on the row, or null, and
+   * nothing written, if the version moved on.
    */
-  async advance(tenant: string, id: string, expectedVersion: number, columns: EpisodeStepColumns, entry: StepHistoryEntry): Promise<boolean> {
-    const rows = returnedRows(
+  async advance(
+    tenant: string,
+    id: string,
+    expectedVersion: number,
+    columns: EpisodeStepColumns,
+    entry: StepHistoryEntry,
+  ): Promise<EpisodeSetByDatabase | null> {
+    const [row] = returnedRows<SetByDatabaseRow>(
       await this.manager.query(
         `WITH stepped AS (
            UPDATE episodes SET stage = $4, state = $5, rag = $6, team = $7, worker_id = $8, worker_name = $9, outcome = $10,
                   is_open = $11, closed_at = $12, snapshot = $13, version = version + 1, updated_at = now()
             WHERE id = $1 AND tenant = $2 AND version = $3
-            RETURNING tenant, id, version)
-         INSERT INTO episode_events (tenant, episode_id, sequence, type, payload, actor_sub, actor_name, actor_roles,
-                                     from_state, to_state, from_stage, to_stage, occurred_at, recorded_at)
-         SELECT tenant, id, version, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24 FROM stepped
-         RETURNING sequence`,
+            RETURNING tenant, id, version, next_due_at, created_at, updated_at),
+         entry AS (
+           INSERT INTO episode_events (tenant, episode_id, sequence, type, payload, actor_sub, actor_name, actor_roles,
+                                       from_state, to_state, from_stage, to_stage, occurred_at, recorded_at)
+           SELECT tenant, id, version, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24 FROM stepped)
+         SELECT next_due_at, version, created_at, updated_at FROM stepped`,
         [
           id,
           tenant,
@@ -132,7 +140,7 @@ export class EpisodesRepository {
         ],
       ),
     );
-    return rows.length === 1;
+    return row ? setByDatabase(row) : null;
   }
 
   /**
@@ -149,10 +157,21 @@ export class EpisodesRepository {
         RETURNING next_due_at, version, created_at, updated_at`,
       [id, tenant],
     );
-    const [row] = returnedRows<{ next_due_at: Date | null; version: number; created_at: Date; updated_at: Date }>(result);
+    const [row] = returnedRows<SetByDatabaseRow>(result);
     if (!row) throw new Error(`episode ${id} of ${tenant} is not there to refresh`);
-    return { nextDueAt: row.next_due_at, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
+    return setByDatabase(row);
   }
+}
+
+interface SetByDatabaseRow {
+  next_due_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function setByDatabase(row: SetByDatabaseRow): EpisodeSetByDatabase {
+  return { nextDueAt: row.next_due_at, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 /** The columns of an episode a step sets: the chart's snapshot and the copies of it that lists and reports use. */
