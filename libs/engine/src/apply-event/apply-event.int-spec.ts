@@ -92,6 +92,14 @@ describe('applyEvent on the real database', () => {
     });
     const returned = await apply.execute({ actor: { ...practitioner, sub: 'm1', roles: ['manager'] }, episodeId: id, body: { type: 'RETURN_DECISION', reason: 'Wait for the police' } });
     expect({ ...returned }).toEqual({ ...(await db.read.episodes.findById(tenant, id)) });
+    // Meeting the acknowledgement (owed to the referrer, outside the queue order) leaves the order as it was too.
+    const acknowledged = await apply.applyInternal({ ...SYSTEM_ACTOR, tenant }, returned, {
+      type: 'ACKNOWLEDGEMENT_DELIVERED',
+      at: clock.now().toISOString(),
+      deliveredAt: clock.now().toISOString(),
+    });
+    expect({ ...acknowledged }).toEqual({ ...(await db.read.episodes.findById(tenant, id)) });
+    expect(acknowledged.nextDueAt).toEqual(proposed.nextDueAt);
     expect(returned).toMatchObject({ stage: 'triage', version: 5 });
     expect(returned.nextDueAt).toEqual(proposed.nextDueAt);
   });

@@ -5,6 +5,7 @@ import {
   ContactEntity,
   EpisodeEntity,
   EpisodeSetByDatabase,
+  ordersTheQueue,
   OutboxMessageEntity,
   StepHistoryEntry,
   Stores,
@@ -89,8 +90,8 @@ export function historyEntry(
 
 /**
  * Writes what one step implies beyond the episode row and its history entry, inside the
- * caller's transaction: the deadline rows, the outbox messages, and, when a deadline changed,
- * the queue order (the episode as PostgreSQL then holds it; null when no deadline changed).
+ * caller's transaction: the deadline rows, the outbox messages, and, when a deadline that
+ * orders the queue changed, the queue order (the episode as PostgreSQL then holds it; otherwise null).
  * The episode and its history are written by the caller (an insert for a new episode, the
  * conditional `advance` otherwise).
  */
@@ -119,9 +120,9 @@ export async function recordEffects(step: StepRecord): Promise<EpisodeSetByDatab
   }
   await stores.deadlines.start(episode.tenant, episode.id, started);
   await stores.outbox.add(messages);
-  // Only a deadline's change moves the soonest due time (a breach's timer refreshes it itself).
-  const deadlinesChanged = step.effects.some((effect) => effect.type !== 'sendMessage');
-  return deadlinesChanged ? stores.episodes.refreshNextDue(episode.tenant, episode.id) : null;
+  // Only a change to a deadline that orders the queue moves it (a breach's timer refreshes it itself).
+  const queueOrderChanged = step.effects.some((effect) => effect.type !== 'sendMessage' && ordersTheQueue(effect.kind));
+  return queueOrderChanged ? stores.episodes.refreshNextDue(episode.tenant, episode.id) : null;
 }
 
 function messageFacts(step: StepRecord & { contact: ContactEntity }, kind: string) {

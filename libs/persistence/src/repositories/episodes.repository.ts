@@ -144,23 +144,35 @@ export class EpisodesRepository {
   }
 
   /**
-   * Recomputes the soonest outstanding due time that orders the queue, and returns what the
-   * database itself sets on the row (so a step need not read the episode back).
+   * Recomputes the soonest outstanding due time that orders the queue (deadlines of the kinds in
+   * `ordersTheQueue`), and returns what the database itself sets on the row (so a step need not
+   * read the episode back).
    */
   async refreshNextDue(tenant: string, id: string): Promise<EpisodeSetByDatabase> {
     const result: unknown = await this.manager.query(
       `UPDATE episodes SET next_due_at = (
          SELECT min(d.due_at) FROM deadlines d
-          WHERE d.tenant = episodes.tenant AND d.episode_id = episodes.id AND d.kind <> 'acknowledgement'
+          WHERE d.tenant = episodes.tenant AND d.episode_id = episodes.id AND d.kind <> ALL($3)
             AND (d.status = 'open' OR (d.status = 'breached' AND d.completed_at IS NULL AND d.cancelled_at IS NULL)))
         WHERE id = $1 AND tenant = $2
         RETURNING next_due_at, version, created_at, updated_at`,
-      [id, tenant],
+      [id, tenant, OUTSIDE_THE_QUEUE_ORDER],
     );
     const [row] = returnedRows<SetByDatabaseRow>(result);
     if (!row) throw new Error(`episode ${id} of ${tenant} is not there to refresh`);
     return setByDatabase(row);
   }
+}
+
+/**
+ * The acknowledgement is owed to the referrer, not a step for the child: it does not move an
+ * episode up the queue.
+ */
+const OUTSIDE_THE_QUEUE_ORDER: readonly string[] = ['acknowledgement'];
+
+/** Whether a deadline of this kind counts towards an episode's place in the queue (`next_due_at`). */
+export function ordersTheQueue(kind: string): boolean {
+  return !OUTSIDE_THE_QUEUE_ORDER.includes(kind);
 }
 
 interface SetByDatabaseRow {
