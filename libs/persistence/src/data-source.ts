@@ -14,6 +14,7 @@ import { MessageDelivery1763900000000 } from './migrations/1763900000000-message
 import { WithdrawnAgencyChecks1764000000000 } from './migrations/1764000000000-withdrawn-agency-checks';
 import { ReportingIndexes1764100000000 } from './migrations/1764100000000-reporting-indexes';
 import { HistoryNotTruncated1764200000000 } from './migrations/1764200000000-history-not-truncated';
+import { OutboxNotifies1764300000000 } from './migrations/1764300000000-outbox-notifies';
 import { MessageAttemptEntity } from './entities/message-attempt.entity';
 
 export const ENTITIES = [
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   WithdrawnAgencyChecks1764000000000,
   ReportingIndexes1764100000000,
   HistoryNotTruncated1764200000000,
+  OutboxNotifies1764300000000,
 ];
 
 export interface DataSourceOptions {

@@ -1,10 +1,11 @@
-import { AuthoritySettingsRegistry, SettableClock } from '@frontdoor/config';
+import { SettableClock } from '@frontdoor/config';
 import { Database, openDatabase } from '@frontdoor/persistence';
 import type { Actor } from '@frontdoor/auth';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TEST_DATABASE_URL } from '../../../../test/support/test-database';
-import { CreateContact } from '../create-contact/create-contact';
+import { EpisodeQueries } from '../episodes/episode-queries';
+import { practitionerOf, receiveContact } from '../testing/receive-contact.fixture';
 import { FrontDoorError } from '../errors/front-door-error';
 import { ApplyEvent } from './apply-event';
 import { SYSTEM_ACTOR } from './record-step';
@@ -15,7 +16,7 @@ describe('applyEvent on the real database', () => {
   let db: Database;
   const clock = new SettableClock(new Date('2026-11-23T10:00:00Z'));
   const tenant = `int-${randomUUID().slice(0, 8)}`;
-  const practitioner: Actor = { sub: 'p1', name: 'P One', roles: ['practitioner'], tenant, agency: null, email: null, sourceCode: null };
+  const practitioner = practitionerOf(tenant);
 
   beforeAll(async () => {
     dataSource = await openDatabase({ url: TEST_DATABASE_URL, poolSize: 4 });
@@ -23,19 +24,7 @@ describe('applyEvent on the real database', () => {
   });
   afterAll(() => dataSource.destroy());
 
-  async function newEpisode() {
-    const created = await new CreateContact(db, clock, new AuthoritySettingsRegistry()).execute({
-      actor: practitioner,
-      input: {
-        channel: 'phone',
-        referrer: { name: 'R', sourceCode: '2A', email: 'r@example.org', feedbackChannel: 'email' },
-        children: [{ givenName: 'Gus', familyName: 'Ray', dateOfBirth: '2015-06-01' }],
-        concern: { summary: 'worry', categories: ['neglect'], immediateRisk: false },
-        consent: { obtained: true },
-      },
-    });
-    return created.contact.episodes[0].id;
-  }
+  const newEpisode = async () => (await receiveContact(db, clock, practitioner)).episodes[0].id;
 
   const counts = async (episodeId: string) => {
     const [row] = await dataSource.query(
@@ -102,6 +91,19 @@ describe('applyEvent on the real database', () => {
     expect(acknowledged.nextDueAt).toEqual(proposed.nextDueAt);
     expect(returned).toMatchObject({ stage: 'triage', version: 5 });
     expect(returned.nextDueAt).toEqual(proposed.nextDueAt);
+  });
+
+  it('shows the person who took a step the episode as anyone reading it next would see it, and logs that read', async () => {
+    const id = await newEpisode();
+    const apply = new ApplyEvent(db, clock);
+    await apply.execute({ actor: practitioner, episodeId: id, body: { type: 'SCREEN', outcome: 'concern' } });
+    const shown = await apply.executeAndShow({ actor: practitioner, episodeId: id, body: { type: 'RATE', rag: 'amber', rationale: 'Bruise' } });
+    const reads = await dataSource.query(`SELECT actor_sub, action, at FROM access_log WHERE subject_id = $1 ORDER BY id`, [id]);
+    expect(reads).toEqual([{ actor_sub: 'p1', action: 'episode.read', at: clock.now() }]);
+
+    expect(shown).toEqual(await new EpisodeQueries(db, clock).episode(practitioner, id));
+    expect(shown.deadlines.map((d) => d.kind)).toEqual(expect.arrayContaining(['acknowledgement', 'decision']));
+    expect(shown.allowedEvents).toContain('PROPOSE_DECISION');
   });
 
   it('refuses a stale expected version without writing anything', async () => {

@@ -12,9 +12,8 @@ import {
   validateEvent,
   viewEpisode,
 } from '@frontdoor/pathway';
-import { Database, EpisodeEntity, Stores } from '@frontdoor/persistence';
+import { Database, EpisodeEntity, EpisodeSetByDatabase, EpisodeStepColumns, Stores } from '@frontdoor/persistence';
 import { episodeDetails, EpisodeDetails } from '../episodes/episode-details';
-import { logReads } from '../episodes/episode-queries';
 import { FrontDoorError } from '../errors/front-door-error';
 import { episodeColumns, historyEntry, recordEffects, SYSTEM_ACTOR } from './record-step';
 
@@ -30,7 +29,23 @@ function publicEventsAllowed(episode: Pick<EpisodeEntity, 'machineVersion' | 'sn
 }
 
 /** What a step returns, read inside its transaction once everything is written. */
-type StepAnswer<T> = (stores: Stores, after: EpisodeEntity, now: Date) => Promise<T>;
+type StepAnswer<T> = (stores: Stores, written: WrittenStep, now: Date) => Promise<T>;
+
+/** What a step wrote, for its answer to finish with. */
+interface WrittenStep {
+  /** The episode as the step read it. */
+  before: EpisodeEntity;
+  columns: EpisodeStepColumns;
+  /** What PostgreSQL set on the row as the step advanced it. */
+  advanced: EpisodeSetByDatabase;
+  /** A deadline that orders the queue started or ended: `next_due_at` must be worked out again. */
+  queueOrderChanged: boolean;
+}
+
+/** The episode as it now stands, without reading it back: what the step set, and what PostgreSQL did. */
+function episodeAfter(written: WrittenStep, setByDatabase: EpisodeSetByDatabase): EpisodeEntity {
+  return Object.assign(new EpisodeEntity(), written.before, written.columns, setByDatabase);
+}
 
 /** A step's write found the episode changed, by Front Door alone, since it was read: take it again. */
 class ChangedByFrontDoor extends Error {
@@ -46,7 +61,10 @@ const DEADLOCK_DETECTED = '40P01';
 const STEP_ATTEMPTS = 3;
 
 /** The answer of a step taken for Front Door's own use: the episode as it now stands. */
-const theEpisode: StepAnswer<EpisodeEntity> = async (_stores, after) => after;
+const theEpisode: StepAnswer<EpisodeEntity> = async (stores, written) => {
+  const { tenant, id } = written.before;
+  return episodeAfter(written, written.queueOrderChanged ? await stores.episodes.refreshNextDue(tenant, id) : written.advanced);
+};
 
 export interface ApplyEventCommand {
   actor: Actor;
@@ -75,12 +93,15 @@ export class ApplyEvent {
   /**
    * The step as a person's request answers it: the episode as it now is, shown to the actor who
    * took the step. That read goes in the access log in the step's own transaction, so the step
-   * and its answer cost one commit, and the episode is not read again after it.
+   * and its answer cost one commit; the episode is not read again, and its deadlines, the queue
+   * order and the access log take one statement.
    */
   executeAndShow(command: ApplyEventCommand): Promise<EpisodeDetails> {
-    return this.run(command, async (stores, after, now) => {
-      await logReads(stores, command.actor, 'episode.read', [{ subjectType: 'episode', subjectId: after.id }], now);
-      return episodeDetails(after, await stores.deadlines.forEpisode(after.tenant, after.id), now);
+    return this.run(command, async (stores, written, now) => {
+      const { actor } = command;
+      const reader = { actorSub: actor.sub, actorRoles: actor.roles, action: 'episode.read', at: now };
+      const shown = await stores.episodes.refreshAndShow(actor.tenant, written.before.id, reader);
+      return episodeDetails(episodeAfter(written, shown.setByDatabase), shown.deadlines, now);
     });
   }
 
@@ -256,7 +277,7 @@ export class ApplyEvent {
       event.type === 'SCREEN' && event.outcome === 'open_case' && episode.openCaseEpisodeId
         ? await stores.episodes.findById(episode.tenant, episode.openCaseEpisodeId)
         : null;
-    const refreshed = await recordEffects({
+    const queueOrderChanged = await recordEffects({
       stores,
       actor,
       episode,
@@ -296,8 +317,6 @@ export class ApplyEvent {
     );
     await stores.agencyChecks.withdraw(episode.tenant, withdrawn, now);
     await extraWrites?.(stores);
-    // The episode as it now stands, without reading it back: what the step set, and what PostgreSQL did.
-    const after: EpisodeEntity = Object.assign(new EpisodeEntity(), episode, columns, refreshed ?? advanced);
-    return answer(stores, after, now);
+    return answer(stores, { before: episode, columns, advanced, queueOrderChanged }, now);
   }
 }

@@ -4,7 +4,6 @@ import {
   ChildEntity,
   ContactEntity,
   EpisodeEntity,
-  EpisodeSetByDatabase,
   ordersTheQueue,
   OutboxMessageEntity,
   StepHistoryEntry,
@@ -90,12 +89,12 @@ export function historyEntry(
 
 /**
  * Writes what one step implies beyond the episode row and its history entry, inside the
- * caller's transaction: the deadline rows, the outbox messages, and, when a deadline that
- * orders the queue changed, the queue order (the episode as PostgreSQL then holds it; otherwise null).
- * The episode and its history are written by the caller (an insert for a new episode, the
- * conditional `advance` otherwise).
+ * caller's transaction: the deadline rows and the outbox messages. The episode and its history
+ * are written by the caller (an insert for a new episode, the conditional `advance` otherwise),
+ * and so is the queue order, which needs working out again only if this answers true: a
+ * deadline that orders the queue started or ended (a breach's timer refreshes it itself).
  */
-export async function recordEffects(step: StepRecord): Promise<EpisodeSetByDatabase | null> {
+export async function recordEffects(step: StepRecord): Promise<boolean> {
   const { stores, episode, now } = step;
   const messages: OutboxMessageEntity[] = [];
   // New deadlines go in together after the others are settled (a restarted clock is cancelled first).
@@ -120,9 +119,7 @@ export async function recordEffects(step: StepRecord): Promise<EpisodeSetByDatab
   }
   await stores.deadlines.start(episode.tenant, episode.id, started);
   await stores.outbox.add(messages);
-  // Only a change to a deadline that orders the queue moves it (a breach's timer refreshes it itself).
-  const queueOrderChanged = step.effects.some((effect) => effect.type !== 'sendMessage' && ordersTheQueue(effect.kind));
-  return queueOrderChanged ? stores.episodes.refreshNextDue(episode.tenant, episode.id) : null;
+  return step.effects.some((effect) => effect.type !== 'sendMessage' && ordersTheQueue(effect.kind));
 }
 
 function messageFacts(step: StepRecord & { contact: ContactEntity }, kind: string) {

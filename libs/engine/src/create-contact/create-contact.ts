@@ -183,6 +183,7 @@ export class CreateContact {
       };
       await stores.history.append({ tenant: actor.tenant, episodeId: episode.id, sequence: 1, ...historyEntry(first) });
       await recordEffects(first);
+      await stores.episodes.refreshNextDue(actor.tenant, episode.id);
       episodes.push({
         id: episode.id,
         childId: matched.child.id,

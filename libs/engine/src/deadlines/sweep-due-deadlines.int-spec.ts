@@ -1,10 +1,9 @@
-import type { Actor } from '@frontdoor/auth';
-import { AuthoritySettingsRegistry, SettableClock } from '@frontdoor/config';
+import { SettableClock } from '@frontdoor/config';
 import { Database, openDatabase } from '@frontdoor/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TEST_DATABASE_URL } from '../../../../test/support/test-database';
-import { CreateContact } from '../create-contact/create-contact';
+import { practitionerOf, receiveContact } from '../testing/receive-contact.fixture';
 import { FireDeadline } from './fire-deadline';
 import { SweepDueDeadlines } from './sweep-due-deadlines';
 
@@ -13,7 +12,7 @@ describe('firing deadlines', () => {
   let db: Database;
   const clock = new SettableClock(new Date('2026-11-23T10:00:00Z'));
   const tenant = `sweep-${randomUUID().slice(0, 8)}`;
-  const actor: Actor = { sub: 'p', name: 'P', roles: ['practitioner'], tenant, agency: null, email: null, sourceCode: null };
+  const actor = practitionerOf(tenant);
 
   beforeAll(async () => {
     dataSource = await openDatabase({ url: TEST_DATABASE_URL, poolSize: 2 });
@@ -21,19 +20,7 @@ describe('firing deadlines', () => {
   });
   afterAll(() => dataSource.destroy());
 
-  async function newEpisode() {
-    const created = await new CreateContact(db, clock, new AuthoritySettingsRegistry()).execute({
-      actor,
-      input: {
-        channel: 'email',
-        referrer: { name: 'R', sourceCode: '6', email: 'r@example.org', feedbackChannel: 'email' },
-        children: [{ givenName: 'Hal', familyName: 'Moss', dateOfBirth: '2013-03-03' }],
-        concern: { summary: 'worry', categories: [], immediateRisk: false },
-        consent: { obtained: true },
-      },
-    });
-    return created.contact;
-  }
+  const newEpisode = () => receiveContact(db, clock, actor, { givenName: 'Hal', familyName: 'Moss', dateOfBirth: '2013-03-03' });
 
   it('records a breach at the due time once it has passed, and tells the manager, even if nobody opens the case', async () => {
     clock.set('2026-11-23T10:00:00Z');

@@ -1,12 +1,11 @@
-import type { Actor } from '@frontdoor/auth';
-import { AuthoritySettingsRegistry, SettableClock } from '@frontdoor/config';
+import { SettableClock } from '@frontdoor/config';
 import { Channel, ChannelRegistry, DeliveryReceipt, PermanentDeliveryError, TransientDeliveryError } from '@frontdoor/notifications';
 import { Database, openDatabase } from '@frontdoor/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TEST_DATABASE_URL } from '../../../../test/support/test-database';
 import { ApplyEvent } from '../apply-event/apply-event';
-import { CreateContact } from '../create-contact/create-contact';
+import { practitionerOf, receiveContact } from '../testing/receive-contact.fixture';
 import { DeliverMessage, FinalDeliveryFailure } from './deliver-message';
 import { RecordAcknowledgement } from './record-acknowledgement';
 
@@ -29,7 +28,7 @@ describe('delivering a message', () => {
   let db: Database;
   const clock = new SettableClock(new Date('2026-11-23T10:00:00Z'));
   const tenant = `int-${randomUUID().slice(0, 8)}`;
-  const practitioner: Actor = { sub: 'p1', name: 'P One', roles: ['practitioner'], tenant, agency: null, email: null, sourceCode: null };
+  const practitioner = practitionerOf(tenant);
   const channel = new ScriptedChannel();
   let deliver: DeliverMessage;
 
@@ -42,17 +41,8 @@ describe('delivering a message', () => {
 
   /** A new contact's acknowledgement to its referrer, by email: the message's id. */
   async function acknowledgement(): Promise<string> {
-    const created = await new CreateContact(db, clock, new AuthoritySettingsRegistry()).execute({
-      actor: practitioner,
-      input: {
-        channel: 'phone',
-        referrer: { name: 'R', sourceCode: '2A', email: 'r@example.org', feedbackChannel: 'email' },
-        children: [{ givenName: 'Ada', familyName: 'Lane', dateOfBirth: '2016-02-01' }],
-        concern: { summary: 'worry', categories: ['neglect'], immediateRisk: false },
-        consent: { obtained: true },
-      },
-    });
-    const [row] = await dataSource.query(`SELECT id FROM outbox_messages WHERE contact_id = $1 AND kind = 'acknowledgement'`, [created.contact.id]);
+    const contact = await receiveContact(db, clock, practitioner);
+    const [row] = await dataSource.query(`SELECT id FROM outbox_messages WHERE contact_id = $1 AND kind = 'acknowledgement'`, [contact.id]);
     return row.id;
   }
 

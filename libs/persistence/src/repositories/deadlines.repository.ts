@@ -8,16 +8,17 @@ export interface DeadlineKey {
   key: string;
 }
 
+/** An episode's deadlines in the order they are shown (alias `d`): as started, then by due time. */
+export const DEADLINE_ORDER = ['d.started_at', 'd.due_at', 'd.kind', 'd.key'] as const;
+const ascending = Object.fromEntries(DEADLINE_ORDER.map((column) => [column, 'ASC' as const]));
+
 export class DeadlinesRepository {
   constructor(private readonly manager: EntityManager) {}
 
   forEpisode(tenant: string, episodeId: string): Promise<DeadlineEntity[]> {
     return scoped(this.manager, DeadlineEntity, 'd', tenant)
       .andWhere('d.episode_id = :episodeId', { episodeId })
-      .orderBy('d.started_at', 'ASC')
-      .addOrderBy('d.due_at', 'ASC')
-      .addOrderBy('d.kind', 'ASC')
-      .addOrderBy('d.key', 'ASC')
+      .orderBy(ascending)
       .getMany();
   }
 
@@ -25,10 +26,7 @@ export class DeadlinesRepository {
     if (episodeIds.length === 0) return Promise.resolve([]);
     return scoped(this.manager, DeadlineEntity, 'd', tenant)
       .andWhere('d.episode_id IN (:...episodeIds)', { episodeIds })
-      .orderBy('d.started_at', 'ASC')
-      .addOrderBy('d.due_at', 'ASC')
-      .addOrderBy('d.kind', 'ASC')
-      .addOrderBy('d.key', 'ASC')
+      .orderBy(ascending)
       .getMany();
   }
 

@@ -1,9 +1,12 @@
 import { EntityManager } from 'typeorm';
 // jsonb columns are typed loosely (unknown); TypeORM's deep-partial type cannot see through them.
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { AccessLogEntity } from '../entities/access-log.entity';
+import { DeadlineEntity } from '../entities/deadline.entity';
 import { EpisodeEntity } from '../entities/episode.entity';
+import { DEADLINE_ORDER } from './deadlines.repository';
 import type { NewHistoryEntry } from './history.repository';
-import { jsonb, returnedRows } from './raw-sql';
+import { hydrate, jsonb, returnedRows } from './raw-sql';
 import { scoped } from './tenant-scope';
 
 export interface EpisodeFilters {
@@ -149,20 +152,52 @@ export class EpisodesRepository {
    * read the episode back).
    */
   async refreshNextDue(tenant: string, id: string): Promise<EpisodeSetByDatabase> {
-    const result: unknown = await this.manager.query(
-      `UPDATE episodes SET next_due_at = (
-         SELECT min(d.due_at) FROM deadlines d
-          WHERE d.tenant = episodes.tenant AND d.episode_id = episodes.id AND d.kind <> ALL($3)
-            AND (d.status = 'open' OR (d.status = 'breached' AND d.completed_at IS NULL AND d.cancelled_at IS NULL)))
-        WHERE id = $1 AND tenant = $2
-        RETURNING next_due_at, version, created_at, updated_at`,
-      [id, tenant, OUTSIDE_THE_QUEUE_ORDER],
-    );
+    const result: unknown = await this.manager.query(`${REFRESH_NEXT_DUE} RETURNING next_due_at, version, created_at, updated_at`, [
+      id,
+      tenant,
+      OUTSIDE_THE_QUEUE_ORDER,
+    ]);
     const [row] = returnedRows<SetByDatabaseRow>(result);
     if (!row) throw new Error(`episode ${id} of ${tenant} is not there to refresh`);
     return setByDatabase(row);
   }
+
+  /**
+   * What a person's step answers, in one statement inside the step's transaction: the queue
+   * order recomputed (as `refreshNextDue`), the episode's deadlines as the step left them, and
+   * the person's read of the episode written to the access log (ARCHITECTURE §5).
+   */
+  async refreshAndShow(
+    tenant: string,
+    id: string,
+    reader: Pick<AccessLogEntity, 'actorSub' | 'actorRoles' | 'action' | 'at'>,
+  ): Promise<{ setByDatabase: EpisodeSetByDatabase; deadlines: DeadlineEntity[] }> {
+    const rows: (SetByDatabaseRow & Record<string, unknown>)[] = await this.manager.query(
+      `WITH refreshed AS (${REFRESH_NEXT_DUE} RETURNING id, tenant, next_due_at, version, created_at, updated_at),
+       logged AS (
+         INSERT INTO access_log (tenant, actor_sub, actor_roles, action, subject_type, subject_id, at)
+         SELECT tenant, $4, $5, $6, 'episode', id, $7 FROM refreshed)
+       SELECT r.next_due_at, r.version, r.created_at, r.updated_at,
+              d.id AS d_id, d.tenant AS d_tenant, d.episode_id AS d_episode_id, d.kind AS d_kind, d.key AS d_key,
+              d.started_at AS d_started_at, d.due_at AS d_due_at, d.status AS d_status, d.met_at AS d_met_at,
+              d.breached_at AS d_breached_at, d.completed_at AS d_completed_at, d.cancelled_at AS d_cancelled_at,
+              d.timer_scheduled_at AS d_timer_scheduled_at
+         FROM refreshed r LEFT JOIN deadlines d ON d.tenant = r.tenant AND d.episode_id = r.id
+        ORDER BY ${DEADLINE_ORDER.join(', ')}`,
+      [id, tenant, OUTSIDE_THE_QUEUE_ORDER, reader.actorSub, reader.actorRoles, reader.action, reader.at],
+    );
+    if (rows.length === 0) throw new Error(`episode ${id} of ${tenant} is not there to show`);
+    const withDeadlines = rows.filter((row) => row.d_id !== null);
+    return { setByDatabase: setByDatabase(rows[0]), deadlines: hydrate(this.manager, DeadlineEntity, withDeadlines, 'd_') };
+  }
 }
+
+/** The queue order of episode $1 of tenant $2, leaving out deadlines of the kinds in $3. */
+const REFRESH_NEXT_DUE = `UPDATE episodes SET next_due_at = (
+   SELECT min(d.due_at) FROM deadlines d
+    WHERE d.tenant = episodes.tenant AND d.episode_id = episodes.id AND d.kind <> ALL($3)
+      AND (d.status = 'open' OR (d.status = 'breached' AND d.completed_at IS NULL AND d.cancelled_at IS NULL)))
+  WHERE id = $1 AND tenant = $2`;
 
 /**
  * The acknowledgement is owed to the referrer, not a step for the child: it does not move an

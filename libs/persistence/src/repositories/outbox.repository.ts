@@ -4,17 +4,16 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { OutboxMessageEntity } from '../entities/outbox-message.entity';
 import { scoped } from './tenant-scope';
 
-/** The channel PostgreSQL notifies (on commit) when new messages wait in the outbox. */
+/** The channel PostgreSQL notifies (on commit) when new messages wait in the outbox (a trigger of the outbox table). */
 export const OUTBOX_CHANNEL = 'front_door_outbox';
 
 export class OutboxRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  /** Written in the step's own transaction; the notification is delivered only if it commits. */
+  /** Written in the step's own transaction; the table's trigger notifies the relay, delivered only if it commits. */
   async add(messages: OutboxMessageEntity[]): Promise<void> {
     if (messages.length === 0) return;
     await this.manager.insert(OutboxMessageEntity, messages as QueryDeepPartialEntity<OutboxMessageEntity>[]);
-    await this.manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
 
   forContact(tenant: string, contactId: string): Promise<OutboxMessageEntity[]> {

@@ -1,3 +1,5 @@
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
 /** For the few statements written as SQL rather than built by TypeORM (one round trip where it would take several). */
 
 /**
@@ -11,4 +13,20 @@ export function jsonb(value: unknown): string | null {
 /** The rows a statement returned: TypeORM answers an UPDATE or DELETE with [rows, affected], anything else with rows. */
 export function returnedRows<T = Record<string, unknown>>(result: unknown): T[] {
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
+/**
+ * Entities from rows a raw statement returned, each value converted as TypeORM converts what
+ * it reads. `prefix` is what the statement put before each column's name (`d_` for `d.kind AS d_kind`).
+ */
+export function hydrate<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Record<string, unknown>[], prefix = ''): T[] {
+  const metadata = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  return rows.map((row) => {
+    const hydrated = metadata.create() as T;
+    for (const column of metadata.columns) {
+      column.setEntityValue(hydrated, driver.prepareHydratedValue(row[prefix + column.databaseName], column));
+    }
+    return hydrated;
+  });
 }
