@@ -64,6 +64,21 @@ describe('applyEvent on the real database', () => {
     ]);
   });
 
+  it('starts an episode with its first history entry, its deadlines and its place in the queue, in one go', async () => {
+    const id = await newEpisode();
+    const episode = (await db.read.episodes.findById(tenant, id))!;
+    const deadlines = await db.read.deadlines.forEpisode(tenant, id);
+    expect(deadlines.map(({ kind, status }) => ({ kind, status }))).toEqual([
+      { kind: 'acknowledgement', status: 'open' },
+      { kind: 'decision', status: 'open' },
+    ]);
+    // The decision orders the queue; the acknowledgement (owed to the referrer) does not.
+    expect(episode.nextDueAt).toEqual(deadlines.find((d) => d.kind === 'decision')!.dueAt);
+    expect((await db.read.episodes.refreshNextDue(tenant, id)).nextDueAt).toEqual(episode.nextDueAt);
+    const history = await db.read.history.forEpisode(tenant, id);
+    expect(history).toMatchObject([{ sequence: 1, type: 'CONTACT_RECEIVED', actorSub: 'p1', actorRoles: ['practitioner'], fromState: null, toStage: 'screening' }]);
+  });
+
   it('answers with the episode exactly as stored, without reading it back', async () => {
     const id = await newEpisode();
     const apply = new ApplyEvent(db, clock);

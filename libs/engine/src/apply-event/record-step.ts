@@ -4,6 +4,7 @@ import {
   ChildEntity,
   ContactEntity,
   EpisodeEntity,
+  NewDeadline,
   ordersTheQueue,
   OutboxMessageEntity,
   StepHistoryEntry,
@@ -96,30 +97,32 @@ export function historyEntry(
  */
 export async function recordEffects(step: StepRecord): Promise<boolean> {
   const { stores, episode, now } = step;
-  const messages: OutboxMessageEntity[] = [];
-  // New deadlines go in together after the others are settled (a restarted clock is cancelled first).
-  const started: { ref: { kind: string; key: string }; startedAt: Date; dueAt: Date }[] = [];
   for (const effect of step.effects) {
-    const ref = { kind: effect.type === 'sendMessage' ? '' : effect.kind, key: 'key' in effect ? effect.key : '' };
-    switch (effect.type) {
-      case 'startDeadline':
-        started.push({ ref, startedAt: new Date(effect.startedAt), dueAt: new Date(effect.dueAt) });
-        break;
-      case 'meetDeadline':
-        await stores.deadlines.complete(episode.tenant, episode.id, ref, new Date(effect.at));
-        break;
-      case 'cancelDeadline':
-        await stores.deadlines.cancel(episode.tenant, episode.id, ref, now);
-        break;
-      case 'sendMessage':
-        if (!step.contact) throw new Error(`a ${effect.kind} message needs the contact, which was not loaded`);
-        messages.push(composeMessage(effect.kind, messageFacts({ ...step, contact: step.contact }, effect.kind), now));
-        break;
-    }
+    if (effect.type === 'meetDeadline') await stores.deadlines.complete(episode.tenant, episode.id, effect, new Date(effect.at));
+    if (effect.type === 'cancelDeadline') await stores.deadlines.cancel(episode.tenant, episode.id, effect, now);
   }
-  await stores.deadlines.start(episode.tenant, episode.id, started);
-  await stores.outbox.add(messages);
+  // New deadlines go in together after the others are settled (a restarted clock is cancelled first).
+  await stores.deadlines.start(episode.tenant, episode.id, startedDeadlines(step.effects));
+  await stores.outbox.add(stepMessages(step));
   return step.effects.some((effect) => effect.type !== 'sendMessage' && ordersTheQueue(effect.kind));
+}
+
+/** The deadlines a step starts, in the order it starts them. */
+export function startedDeadlines(effects: PathwayEffect[]): NewDeadline[] {
+  return effects.flatMap((effect) =>
+    effect.type === 'startDeadline'
+      ? [{ ref: { kind: effect.kind, key: effect.key }, startedAt: new Date(effect.startedAt), dueAt: new Date(effect.dueAt) }]
+      : [],
+  );
+}
+
+/** The messages a step sends, each composed with the facts its template needs. */
+export function stepMessages(step: StepRecord): OutboxMessageEntity[] {
+  return step.effects.flatMap((effect) => {
+    if (effect.type !== 'sendMessage') return [];
+    if (!step.contact) throw new Error(`a ${effect.kind} message needs the contact, which was not loaded`);
+    return [composeMessage(effect.kind, messageFacts({ ...step, contact: step.contact }, effect.kind), step.now)];
+  });
 }
 
 function messageFacts(step: StepRecord & { contact: ContactEntity }, kind: string) {

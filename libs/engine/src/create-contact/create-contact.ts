@@ -2,9 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '@frontdoor/auth';
 import { AuthoritySettingsRegistry, Clock } from '@frontdoor/config';
 import { CURRENT_PATHWAY_VERSION, PATHWAY_MACHINE_ID, startEpisode } from '@frontdoor/pathway';
-import { ContactEntity, Database, EpisodeEntity, Stores } from '@frontdoor/persistence';
+import { ContactEntity, Database, EpisodeEntity, OutboxMessageEntity, Stores } from '@frontdoor/persistence';
 import { QueryFailedError } from 'typeorm';
-import { episodeColumns, historyEntry, recordEffects, StepRecord } from '../apply-event/record-step';
+import { episodeColumns, historyEntry, StepRecord, startedDeadlines, stepMessages } from '../apply-event/record-step';
 import { matchOrRecordChild } from '../children/match-child';
 import { FrontDoorError } from '../errors/front-door-error';
 import { composeMessage } from '../messages/compose-message';
@@ -136,6 +136,7 @@ export class CreateContact {
     await stores.contacts.insert(contact);
 
     const episodes: CreatedContact['episodes'] = [];
+    const messages: OutboxMessageEntity[] = [];
     for (const childInput of input.children) {
       const matched = await matchOrRecordChild(stores, actor.tenant, childInput, receivedAt);
       const start = startEpisode({
@@ -162,7 +163,6 @@ export class CreateContact {
         createdAt: now,
         updatedAt: now,
       };
-      await stores.episodes.insert(episode);
       const first: StepRecord = {
         stores,
         actor,
@@ -181,9 +181,8 @@ export class CreateContact {
         effects: start.effects,
         now,
       };
-      await stores.history.append({ tenant: actor.tenant, episodeId: episode.id, sequence: 1, ...historyEntry(first) });
-      await recordEffects(first);
-      await stores.episodes.refreshNextDue(actor.tenant, episode.id);
+      await stores.episodes.insertStarted(episode, historyEntry(first), startedDeadlines(start.effects));
+      messages.push(...stepMessages(first));
       episodes.push({
         id: episode.id,
         childId: matched.child.id,
@@ -195,9 +194,8 @@ export class CreateContact {
     }
 
     // One acknowledgement per contact, however many children it names.
-    await stores.outbox.add([
-      composeMessage('acknowledgement', { contact, child: null, episodeId: null, context: null }, now),
-    ]);
+    messages.push(composeMessage('acknowledgement', { contact, child: null, episodeId: null, context: null }, now));
+    await stores.outbox.add(messages);
 
     return { id: contact.id, reference, receivedAt: receivedAt.toISOString(), householdId, episodes };
   }

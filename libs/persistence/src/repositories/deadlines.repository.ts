@@ -8,6 +8,13 @@ export interface DeadlineKey {
   key: string;
 }
 
+/** A deadline a step starts. */
+export interface NewDeadline {
+  ref: DeadlineKey;
+  startedAt: Date;
+  dueAt: Date;
+}
+
 /** An episode's deadlines in the order they are shown (alias `d`): as started, then by due time. */
 export const DEADLINE_ORDER = ['d.started_at', 'd.due_at', 'd.kind', 'd.key'] as const;
 const ascending = Object.fromEntries(DEADLINE_ORDER.map((column) => [column, 'ASC' as const]));
@@ -31,7 +38,7 @@ export class DeadlinesRepository {
   }
 
   /** Opens the step's new deadlines, all in one insert. */
-  async start(tenant: string, episodeId: string, deadlines: { ref: DeadlineKey; startedAt: Date; dueAt: Date }[]): Promise<void> {
+  async start(tenant: string, episodeId: string, deadlines: NewDeadline[]): Promise<void> {
     if (deadlines.length === 0) return;
     await this.manager.insert(
       DeadlineEntity,

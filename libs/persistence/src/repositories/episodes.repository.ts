@@ -1,10 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-// jsonb columns are typed loosely (unknown); TypeORM's deep-partial type cannot see through them.
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AccessLogEntity } from '../entities/access-log.entity';
 import { DeadlineEntity } from '../entities/deadline.entity';
 import { EpisodeEntity } from '../entities/episode.entity';
-import { DEADLINE_ORDER } from './deadlines.repository';
+import { DEADLINE_ORDER, NewDeadline } from './deadlines.repository';
 import type { NewHistoryEntry } from './history.repository';
 import { hydrate, jsonb, returnedRows } from './raw-sql';
 import { scoped } from './tenant-scope';
@@ -85,8 +84,60 @@ export class EpisodesRepository {
       .getMany();
   }
 
-  insert(episode: EpisodeEntity): Promise<unknown> {
-    return this.manager.insert(EpisodeEntity, episode as QueryDeepPartialEntity<EpisodeEntity>);
+  /**
+   * A new episode with its first history entry and its first deadlines, in one statement; its
+   * place in the queue is its soonest deadline that orders the queue (all are open).
+   */
+  async insertStarted(episode: EpisodeEntity, entry: StepHistoryEntry, deadlines: NewDeadline[]): Promise<void> {
+    await this.manager.query(
+      `WITH started AS (
+         SELECT * FROM unnest($34::uuid[], $35::text[], $36::text[], $37::timestamptz[], $38::timestamptz[])
+           AS d(id, kind, key, started_at, due_at)),
+       episode AS (
+         INSERT INTO episodes (id, tenant, contact_id, child_id, household_id, machine_id, machine_version, snapshot, version,
+                               stage, state, rag, team, worker_id, worker_name, outcome, is_open, referral_at, re_referral,
+                               open_case_episode_id, closed_at, created_at, updated_at, next_due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21,
+                 (SELECT min(due_at) FROM started WHERE kind <> ALL($22)))
+         RETURNING id, tenant, version, next_due_at, created_at, updated_at),
+       entry AS (
+         INSERT INTO episode_events (tenant, episode_id, sequence, ${HISTORY_COLUMNS})
+         SELECT tenant, id, version, ${placeholders(23, HISTORY_COLUMN_COUNT)} FROM episode),
+       deadlines AS (
+         INSERT INTO deadlines (id, tenant, episode_id, kind, key, started_at, due_at, status)
+         SELECT d.id, e.tenant, e.id, d.kind, d.key, d.started_at, d.due_at, 'open' FROM episode e, started d)
+       SELECT id FROM episode`,
+      [
+        episode.id,
+        episode.tenant,
+        episode.contactId,
+        episode.childId,
+        episode.householdId,
+        episode.machineId,
+        episode.machineVersion,
+        jsonb(episode.snapshot),
+        episode.stage,
+        jsonb(episode.state),
+        episode.rag,
+        episode.team,
+        episode.workerId,
+        episode.workerName,
+        episode.outcome,
+        episode.isOpen,
+        episode.referralAt,
+        episode.reReferral,
+        episode.openCaseEpisodeId,
+        episode.closedAt,
+        episode.createdAt,
+        OUTSIDE_THE_QUEUE_ORDER,
+        ...historyValues(entry),
+        deadlines.map(() => randomUUID()),
+        deadlines.map((d) => d.ref.kind),
+        deadlines.map((d) => d.ref.key),
+        deadlines.map((d) => d.startedAt),
+        deadlines.map((d) => d.dueAt),
+      ],
+    );
   }
 
   /**
@@ -111,9 +162,8 @@ export class EpisodesRepository {
             WHERE id = $1 AND tenant = $2 AND version = $3
             RETURNING tenant, id, version, next_due_at, created_at, updated_at),
          entry AS (
-           INSERT INTO episode_events (tenant, episode_id, sequence, type, payload, actor_sub, actor_name, actor_roles,
-                                       from_state, to_state, from_stage, to_stage, occurred_at, recorded_at)
-           SELECT tenant, id, version, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24 FROM stepped)
+           INSERT INTO episode_events (tenant, episode_id, sequence, ${HISTORY_COLUMNS})
+           SELECT tenant, id, version, ${placeholders(14, HISTORY_COLUMN_COUNT)} FROM stepped)
          SELECT next_due_at, version, created_at, updated_at FROM stepped`,
         [
           id,
@@ -129,17 +179,7 @@ export class EpisodesRepository {
           columns.isOpen,
           columns.closedAt,
           jsonb(columns.snapshot),
-          entry.type,
-          jsonb(entry.payload),
-          entry.actorSub,
-          entry.actorName,
-          entry.actorRoles,
-          jsonb(entry.fromState),
-          jsonb(entry.toState),
-          entry.fromStage,
-          entry.toStage,
-          entry.occurredAt,
-          entry.recordedAt,
+          ...historyValues(entry),
         ],
       ),
     );
@@ -190,6 +230,32 @@ export class EpisodesRepository {
     const withDeadlines = rows.filter((row) => row.d_id !== null);
     return { setByDatabase: setByDatabase(rows[0]), deadlines: hydrate(this.manager, DeadlineEntity, withDeadlines, 'd_') };
   }
+}
+
+/** A step's history entry as the statements here write it: its columns (after tenant, episode and sequence) and their values. */
+const HISTORY_COLUMNS =
+  'type, payload, actor_sub, actor_name, actor_roles, from_state, to_state, from_stage, to_stage, occurred_at, recorded_at';
+const HISTORY_COLUMN_COUNT = 11;
+
+function historyValues(entry: StepHistoryEntry): unknown[] {
+  return [
+    entry.type,
+    jsonb(entry.payload),
+    entry.actorSub,
+    entry.actorName,
+    entry.actorRoles,
+    jsonb(entry.fromState),
+    jsonb(entry.toState),
+    entry.fromStage,
+    entry.toStage,
+    entry.occurredAt,
+    entry.recordedAt,
+  ];
+}
+
+/** `$first, …` for `count` parameters. */
+function placeholders(first: number, count: number): string {
+  return Array.from({ length: count }, (_, i) => `$${first + i}`).join(', ');
 }
 
 /** The queue order of episode $1 of tenant $2, leaving out deadlines of the kinds in $3. */
