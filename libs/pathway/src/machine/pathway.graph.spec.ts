@@ -5,7 +5,8 @@ import type { PathwayEffect } from '../effects';
 import { PUBLIC_EVENT_TYPES, type PathwayEvent } from '../events';
 import { describePathways } from './describe-pathway';
 import { effectsOf } from './effects-of-actions';
-import type { PathwayContext } from './pathway-context';
+import { candidateEvents } from './candidate-events';
+import { episodeFacts, type PathwayContext } from './pathway-context';
 import { type PathwayMachine, pathwayMachineV1 } from './pathway.machine';
 import { episodeInput } from './pathway-test-fixtures';
 import { viewEpisode } from './run-pathway';
@@ -277,6 +278,19 @@ describe.each(INPUTS)('walking the chart: %s', (name, input) => {
       expect([...new Set(paths.map((path) => leafStateOf(path.state)))].sort()).toEqual(LEAF_STATES);
       checkPaths(paths, openAtContact(input));
       console.info(`${name}: ${paths.length} shortest paths`);
+    },
+    WALK_TIMEOUT,
+  );
+
+  it(
+    'lists as allowed exactly the candidate events the chart would take, in every state reached',
+    () => {
+      for (const { state } of getShortestPaths(pathwayMachineV1, walkOptions(input, true))) {
+        const persisted: unknown = JSON.parse(JSON.stringify(pathwayMachineV1.getPersistedSnapshot(state)));
+        const taken = state.status === 'active' ? candidateEvents(episodeFacts(state.context)).filter((event) => state.can(event)) : [];
+        const everyCandidateTried = taken.map((event) => event.type);
+        expect(viewEpisode(1, persisted).allowedEvents.sort()).toEqual([...new Set(everyCandidateTried)].sort());
+      }
     },
     WALK_TIMEOUT,
   );

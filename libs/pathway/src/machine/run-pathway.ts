@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { getNextTransitions, initialTransition, transition } from 'xstate';
 import type { EpisodeContext, EpisodeInput } from '../context';
 import type { PathwayEffect } from '../effects';
 import type { PathwayEvent, PathwayEventType } from '../events';
@@ -129,13 +129,16 @@ function stageOf(snapshot: Snapshot): Stage {
 
 /**
  * Event types with a transition enabled now. Guards may look at an event's payload, so each
- * type is tried with one candidate event per branch (candidate-events.ts).
+ * type is tried with one candidate event per branch (candidate-events.ts); only types that some
+ * state the episode is in has a transition for are tried at all.
  */
 function allowedEventsOf(snapshot: Snapshot): PathwayEventType[] {
   if (snapshot.status !== 'active') return [];
+  const handled = new Set(getNextTransitions(snapshot).map((transition) => transition.eventType));
   const allowed = new Set<PathwayEventType>();
   for (const event of candidateEvents(snapshot.context)) {
-    if (!allowed.has(event.type) && snapshot.can(event)) allowed.add(event.type);
+    if (allowed.has(event.type) || !(handled.has(event.type) || handled.has('*'))) continue;
+    if (snapshot.can(event)) allowed.add(event.type);
   }
   return [...allowed];
 }
