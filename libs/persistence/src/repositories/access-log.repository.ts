@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AccessLogEntity } from '../entities/access-log.entity';
+import { insertEntities } from './raw-sql';
 import { scoped } from './tenant-scope';
 
 export class AccessLogRepository {
@@ -12,7 +13,7 @@ export class AccessLogRepository {
   /** One insert for every subject a read returned (a list shows many children's episodes). */
   async recordMany(entries: Omit<AccessLogEntity, 'id'>[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.manager.insert(AccessLogEntity, entries);
+    await insertEntities(this.manager, AccessLogEntity, entries as AccessLogEntity[]);
   }
 
   forSubject(tenant: string, subjectType: AccessLogEntity['subjectType'], subjectId: string): Promise<AccessLogEntity[]> {

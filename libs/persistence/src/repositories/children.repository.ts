@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ChildEntity } from '../entities/child.entity';
-import { scoped } from './tenant-scope';
+import { insertEntities } from './raw-sql';
+import { scoped, scopedRow } from './tenant-scope';
 
 export interface ChildKeys {
   givenNameKey: string;
@@ -13,7 +14,7 @@ export class ChildrenRepository {
   constructor(private readonly manager: EntityManager) {}
 
   findById(tenant: string, id: string): Promise<ChildEntity | null> {
-    return scoped(this.manager, ChildEntity, 'ch', tenant).andWhere('ch.id = :id', { id }).getOne();
+    return scopedRow(this.manager, ChildEntity, 'ch', tenant, { where: 'ch.id = $2', parameters: [id] });
   }
 
   findByIds(tenant: string, ids: string[]): Promise<ChildEntity[]> {
@@ -22,23 +23,21 @@ export class ChildrenRepository {
   }
 
   findByNhsNumber(tenant: string, nhsNumber: string): Promise<ChildEntity | null> {
-    return scoped(this.manager, ChildEntity, 'ch', tenant).andWhere('ch.nhs_number = :nhsNumber', { nhsNumber }).getOne();
+    return scopedRow(this.manager, ChildEntity, 'ch', tenant, { where: 'ch.nhs_number = $2', parameters: [nhsNumber] });
   }
 
   /** Name, date of birth and postcode all equal (after normalising), oldest record first. */
   findByNameBirthAndPostcode(tenant: string, keys: ChildKeys): Promise<ChildEntity | null> {
     if (!keys.dateOfBirth || !keys.postcodeKey) return Promise.resolve(null);
-    return scoped(this.manager, ChildEntity, 'ch', tenant)
-      .andWhere('ch.family_name_key = :familyNameKey', keys)
-      .andWhere('ch.given_name_key = :givenNameKey', keys)
-      .andWhere('ch.date_of_birth = :dateOfBirth', keys)
-      .andWhere('ch.postcode_key = :postcodeKey', keys)
-      .orderBy('ch.created_at', 'ASC')
-      .getOne();
+    return scopedRow(this.manager, ChildEntity, 'ch', tenant, {
+      where: 'ch.family_name_key = $2 AND ch.given_name_key = $3 AND ch.date_of_birth = $4 AND ch.postcode_key = $5',
+      parameters: [keys.familyNameKey, keys.givenNameKey, keys.dateOfBirth, keys.postcodeKey],
+      orderBy: ['ch.created_at', 'ch.id'],
+    });
   }
 
   async insert(child: ChildEntity): Promise<void> {
-    await this.manager.insert(ChildEntity, child);
+    await insertEntities(this.manager, ChildEntity, [child]);
   }
 
   async update(tenant: string, id: string, changes: Partial<ChildEntity>): Promise<void> {

@@ -1,12 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { ContactEntity } from '../entities/contact.entity';
-import { scoped } from './tenant-scope';
+import { insertEntities } from './raw-sql';
+import { scoped, scopedRow } from './tenant-scope';
 
 export class ContactsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   findById(tenant: string, id: string): Promise<ContactEntity | null> {
-    return scoped(this.manager, ContactEntity, 'c', tenant).andWhere('c.id = :id', { id }).getOne();
+    return scopedRow(this.manager, ContactEntity, 'c', tenant, { where: 'c.id = $2', parameters: [id] });
   }
 
   findByIds(tenant: string, ids: string[]): Promise<ContactEntity[]> {
@@ -25,7 +26,7 @@ export class ContactsRepository {
   }
 
   async insert(contact: ContactEntity): Promise<void> {
-    await this.manager.insert(ContactEntity, contact);
+    await insertEntities(this.manager, ContactEntity, [contact]);
   }
 
   /** The next reference of the tenant's year series, e.g. FD-2026-000123. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DeadlineEntity } from '../entities/deadline.entity';
-import { scoped } from './tenant-scope';
+import { insertEntities } from './raw-sql';
+import { scopedRows } from './tenant-scope';
 
 export interface DeadlineKey {
   kind: string;
@@ -17,30 +18,24 @@ export interface NewDeadline {
 
 /** An episode's deadlines in the order they are shown (alias `d`): as started, then by due time. */
 export const DEADLINE_ORDER = ['d.started_at', 'd.due_at', 'd.kind', 'd.key'] as const;
-const ascending = Object.fromEntries(DEADLINE_ORDER.map((column) => [column, 'ASC' as const]));
 
 export class DeadlinesRepository {
   constructor(private readonly manager: EntityManager) {}
 
   forEpisode(tenant: string, episodeId: string): Promise<DeadlineEntity[]> {
-    return scoped(this.manager, DeadlineEntity, 'd', tenant)
-      .andWhere('d.episode_id = :episodeId', { episodeId })
-      .orderBy(ascending)
-      .getMany();
+    return scopedRows(this.manager, DeadlineEntity, 'd', tenant, { where: 'd.episode_id = $2', parameters: [episodeId], orderBy: DEADLINE_ORDER });
   }
 
   forEpisodes(tenant: string, episodeIds: string[]): Promise<DeadlineEntity[]> {
     if (episodeIds.length === 0) return Promise.resolve([]);
-    return scoped(this.manager, DeadlineEntity, 'd', tenant)
-      .andWhere('d.episode_id IN (:...episodeIds)', { episodeIds })
-      .orderBy(ascending)
-      .getMany();
+    return scopedRows(this.manager, DeadlineEntity, 'd', tenant, { where: 'd.episode_id = ANY($2)', parameters: [episodeIds], orderBy: DEADLINE_ORDER });
   }
 
   /** Opens the step's new deadlines, all in one insert. */
   async start(tenant: string, episodeId: string, deadlines: NewDeadline[]): Promise<void> {
     if (deadlines.length === 0) return;
-    await this.manager.insert(
+    await insertEntities(
+      this.manager,
       DeadlineEntity,
       deadlines.map(({ ref, startedAt, dueAt }) => ({
         id: randomUUID(),

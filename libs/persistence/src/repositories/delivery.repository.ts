@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { DeadlineEntity } from '../entities/deadline.entity';
 import { MessageAttemptEntity } from '../entities/message-attempt.entity';
 import { OutboxMessageEntity } from '../entities/outbox-message.entity';
+import { hydrate } from './raw-sql';
 import { scoped } from './tenant-scope';
 
 /** What an attempt did to its message: sent (awaiting the provider's receipt), delivered, or failed for good. */
@@ -40,8 +41,9 @@ export class DeliveryRepository {
     ]);
   }
 
-  findMessage(id: string): Promise<OutboxMessageEntity | null> {
-    return this.manager.findOne(OutboxMessageEntity, { where: { id } });
+  async findMessage(id: string): Promise<OutboxMessageEntity | null> {
+    const rows: Record<string, unknown>[] = await this.manager.query(`SELECT * FROM outbox_messages WHERE id = $1`, [id]);
+    return hydrate(this.manager, OutboxMessageEntity, rows)[0] ?? null;
   }
 
   findByIdempotencyKey(key: string): Promise<OutboxMessageEntity | null> {

@@ -6,7 +6,7 @@ import { EpisodeEntity } from '../entities/episode.entity';
 import { DEADLINE_ORDER, NewDeadline } from './deadlines.repository';
 import type { NewHistoryEntry } from './history.repository';
 import { hydrate, jsonb, returnedRows } from './raw-sql';
-import { scoped } from './tenant-scope';
+import { scoped, scopedRow } from './tenant-scope';
 
 export interface EpisodeFilters {
   stage?: string;
@@ -29,7 +29,7 @@ export class EpisodesRepository {
   constructor(private readonly manager: EntityManager) {}
 
   findById(tenant: string, id: string): Promise<EpisodeEntity | null> {
-    return scoped(this.manager, EpisodeEntity, 'e', tenant).andWhere('e.id = :id', { id }).getOne();
+    return scopedRow(this.manager, EpisodeEntity, 'e', tenant, { where: 'e.id = $2', parameters: [id] });
   }
 
   /** The front-door queue: most urgent first — overdue, then soonest due, then red before amber. */

@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
-// jsonb columns are typed loosely (unknown); TypeORM's deep-partial type cannot see through them.
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { OutboxMessageEntity } from '../entities/outbox-message.entity';
+import { insertEntities } from './raw-sql';
 import { scoped } from './tenant-scope';
 
 /** The channel PostgreSQL notifies (on commit) when new messages wait in the outbox (a trigger of the outbox table). */
@@ -13,7 +12,7 @@ export class OutboxRepository {
   /** Written in the step's own transaction; the table's trigger notifies the relay, delivered only if it commits. */
   async add(messages: OutboxMessageEntity[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.manager.insert(OutboxMessageEntity, messages as QueryDeepPartialEntity<OutboxMessageEntity>[]);
+    await insertEntities(this.manager, OutboxMessageEntity, messages);
   }
 
   forContact(tenant: string, contactId: string): Promise<OutboxMessageEntity[]> {

@@ -30,3 +30,27 @@ export function hydrate<T extends ObjectLiteral>(manager: EntityManager, entity:
     return hydrated;
   });
 }
+
+/**
+ * Inserts entities in one statement, with TypeORM's own column names and value conversions but
+ * not its query builder (which costs more CPU than the insert). A value left undefined takes the
+ * column's default, as with TypeORM; generated columns are left to PostgreSQL.
+ */
+export async function insertEntities<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[]): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns.filter((column) => !column.isGenerated && rows.some((row) => column.getEntityValue(row) !== undefined));
+  const parameters: unknown[] = [];
+  const values = rows.map((row) => {
+    const cells = columns.map((column) => {
+      const value = column.getEntityValue(row);
+      if (value === undefined) return 'DEFAULT';
+      parameters.push(driver.preparePersistentValue(value, column));
+      return `$${parameters.length}`;
+    });
+    return `(${cells.join(', ')})`;
+  });
+  const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
+  await manager.query(`INSERT INTO "${metadata.tableName}" (${names}) VALUES ${values.join(', ')}`, parameters);
+}
