@@ -1,5 +1,6 @@
 import { cpuShare, cpuSnapshot } from './cpu-usage';
 import { initialisePgbench, pgbenchTarget, pgbenchVersion, runPgbench } from './pgbench-ceiling';
+import { measureNodeFloor } from './node-floor';
 import type { ScenarioResult } from './scenario-result';
 
 export const PGBENCH_SCALE = 10;
@@ -15,12 +16,14 @@ export interface Ceiling {
 
 /**
  * What this PostgreSQL does on this machine with the simplest write transaction (pgbench -N:
- * BEGIN; UPDATE accounts; SELECT; INSERT history; END), at the same client counts.
+ * BEGIN; UPDATE accounts; SELECT; INSERT history; END), at the same client counts; and the same
+ * transaction answered over HTTP by a bare Node server (the floor under any Node api).
  */
 export async function measureCeiling(options: {
   adminUrl: string;
   database: string;
   clients: number[];
+  warmupSeconds: number;
   seconds: number;
   recreate: (name: string) => Promise<void>;
   log: (line: string) => void;
@@ -61,6 +64,12 @@ export async function measureCeiling(options: {
       cpu: cpu && { ...cpu, postgresCores: null },
       api: null,
     });
+  }
+  const databaseUrl = options.adminUrl.replace(/\/[^/]*$/, `/${options.database}`);
+  for (const clients of options.clients) {
+    options.log(`node floor: pgbench -N's transaction over HTTP from a bare Node server, ${clients} client${clients > 1 ? 's' : ''} …`);
+    const floor = await measureNodeFloor({ ...options, databaseUrl, scale: PGBENCH_SCALE, clients, pgbenchTps: ceiling.tps[clients] });
+    ceiling.rows.push(floor);
   }
   return ceiling;
 }

@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     adminUrl: ADMIN_DATABASE_URL,
     database: PGBENCH_DATABASE,
     clients: options.clients,
+    warmupSeconds: options.warmupSeconds,
     seconds: options.seconds,
     recreate: recreateDatabase,
     log,

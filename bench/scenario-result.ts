@@ -4,7 +4,7 @@ import type { CpuShare } from './cpu-usage';
 import { LatencySummary, summarise } from './latency';
 
 export interface ScenarioResult extends LatencySummary {
-  scenario: 'contact-intake' | 'episode-events' | 'pgbench -N';
+  scenario: 'contact-intake' | 'episode-events' | 'pgbench -N' | 'node floor';
   clients: number;
   seconds: number;
   ops: number;
