@@ -102,11 +102,14 @@ describe('a deadline whose timer was deleted from Redis', () => {
       expect((await deadlinesOf(db, episodeId)).find((d) => d.id === decision.id)!.status).toBe('open');
 
       // Wednesday morning: nobody decided, nobody opened the case, the timer is gone — the sweep breaches it.
+      // The sweep fires every deadline due in the shared test database, oldest first, and the suites
+      // that ran before this one may have left many due by then (fuzzing alone leaves ~600): give it
+      // time to reach this one. A full CI run once took more than 10 s.
       app.clock.set(new Date('2026-11-25T08:30:00Z'));
       const breached = await eventually(async () => {
         const row = (await deadlinesOf(db, episodeId)).find((d) => d.id === decision.id)!;
         return row.status === 'breached' && row;
-      }, 10_000);
+      }, 60_000);
       // Recorded at the due time, not when the sweep noticed.
       expect(breached.breached_at!.toISOString()).toBe('2026-11-24T23:59:59.999Z');
       // No timer fired it: no job for this deadline ran (the queue may have fired earlier tests' deadlines
@@ -122,7 +125,7 @@ describe('a deadline whose timer was deleted from Redis', () => {
       });
       expect(alerts).toHaveLength(1);
       expect(alerts[0]).toMatchObject({ audience: 'manager' });
-    });
+    }, 120_000);
   });
 
   describe('with the real worker process, down when the timer was lost', () => {

@@ -182,7 +182,9 @@ export class ApplyEvent {
 
   /**
    * Applies an event Front Door itself raises (an agency's answer, a referrer's contribution,
-   * a delivery receipt) through the same transaction as a person's step.
+   * a delivery receipt) through the same transaction as a person's step. `extraWrites` runs in
+   * that transaction; it must not change deadlines, which only the chart's effects do (the
+   * queue order is worked out again from those effects alone).
    */
   async applyInternal(
     actor: Actor,

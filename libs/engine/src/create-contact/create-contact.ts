@@ -181,6 +181,9 @@ export class CreateContact {
         effects: start.effects,
         now,
       };
+      if (start.effects.some((effect) => effect.type === 'meetDeadline' || effect.type === 'cancelDeadline')) {
+        throw new Error('a new episode only starts deadlines; its first step must not meet or cancel one');
+      }
       await stores.episodes.insertStarted(episode, historyEntry(first), startedDeadlines(start.effects));
       messages.push(...stepMessages(first));
       episodes.push({

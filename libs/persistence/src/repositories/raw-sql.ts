@@ -31,16 +31,24 @@ export function hydrate<T extends ObjectLiteral>(manager: EntityManager, entity:
   });
 }
 
+/** PostgreSQL takes at most 65,535 parameters a statement; an insert of more rows goes in batches of this many. */
+const ROWS_PER_INSERT = 1000;
+
 /**
- * Inserts entities in one statement, with TypeORM's own column names and value conversions but
- * not its query builder (which costs more CPU than the insert). A value left undefined takes the
- * column's default, as with TypeORM; generated columns are left to PostgreSQL.
+ * Inserts entities with TypeORM's own column names and value conversions but not its query
+ * builder (which costs more CPU than the insert), in one statement up to ROWS_PER_INSERT rows.
+ * A value left undefined takes the column's default (a generated id, a creation time), as with TypeORM.
  */
 export async function insertEntities<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[]): Promise<void> {
-  if (rows.length === 0) return;
+  for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
+    await insertBatch(manager, entity, rows.slice(from, from + ROWS_PER_INSERT));
+  }
+}
+
+async function insertBatch<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[]): Promise<void> {
   const metadata = manager.connection.getMetadata(entity);
   const driver = manager.connection.driver;
-  const columns = metadata.columns.filter((column) => !column.isGenerated && rows.some((row) => column.getEntityValue(row) !== undefined));
+  const columns = metadata.columns.filter((column) => rows.some((row) => column.getEntityValue(row) !== undefined));
   const parameters: unknown[] = [];
   const values = rows.map((row) => {
     const cells = columns.map((column) => {

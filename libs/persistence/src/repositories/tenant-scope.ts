@@ -32,7 +32,7 @@ export async function scopedRows<T extends ObjectLiteral>(
   const table = manager.connection.getMetadata(entity).tableName;
   const order = condition.orderBy ? ` ORDER BY ${condition.orderBy.join(', ')}` : '';
   const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT * FROM "${table}" ${alias} WHERE ${alias}.tenant = $1 AND ${condition.where}${order}`,
+    `SELECT * FROM "${table}" ${alias} WHERE ${alias}.tenant = $1 AND (${condition.where})${order}`,
     [tenant, ...condition.parameters],
   );
   return hydrate(manager, entity, rows);
