@@ -30,8 +30,9 @@ class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
     if (this.running) return;
     this.running = (async () => {
       try {
-        const breached = await this.sweep.execute();
+        const { breached, failed } = await this.sweep.execute();
         if (breached > 0) this.logger.log(`recorded ${breached} breached deadline(s)`);
+        for (const { deadlineId, reason } of failed) this.logger.warn(`deadline ${deadlineId} could not be fired; the next sweep tries again: ${reason}`);
       } catch (error) {
         this.logger.warn(`deadline sweep failed; will retry: ${(error as Error).message}`);
       } finally {

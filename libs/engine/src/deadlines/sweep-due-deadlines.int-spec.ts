@@ -34,7 +34,7 @@ describe('firing deadlines', () => {
     expect((await db.read.deadlines.forEpisode(tenant, episodeId)).map((d) => d.status)).toEqual(['open', 'open']);
 
     clock.set('2026-11-25T08:00:00Z');
-    expect(await sweep.execute()).toBeGreaterThanOrEqual(2);
+    expect((await sweep.execute()).breached).toBeGreaterThanOrEqual(2);
     const deadlines = await db.read.deadlines.forEpisode(tenant, episodeId);
     expect(deadlines.map((d) => [d.kind, d.status, d.breachedAt?.toISOString()])).toEqual([
       ['acknowledgement', 'breached', '2026-11-24T23:59:59.999Z'],
@@ -43,6 +43,21 @@ describe('firing deadlines', () => {
     const alerts = (await db.read.outbox.forEpisode(tenant, episodeId)).filter((m) => m.kind === 'deadline_breached');
     expect(alerts.map((m) => m.content.kind).sort()).toEqual(['acknowledgement', 'decision']);
     expect(alerts[0].recipient).toMatchObject({ audience: 'manager', channel: 'staff' });
+  });
+
+  it('passes over a deadline it cannot fire, so the ones due after it are still breached, and says which', async () => {
+    clock.set('2026-11-23T10:00:00Z');
+    const [first, second] = [await newEpisode(), await newEpisode()];
+    const [stuck] = await db.read.deadlines.forEpisode(tenant, first.episodes[0].id);
+    const real = new FireDeadline(db, clock);
+    // This one's transaction fails every time (as a row PostgreSQL cannot write would).
+    const fire = { execute: (id: string) => (id === stuck.id ? Promise.reject(new Error('the row cannot be written')) : real.execute(id)) } as FireDeadline;
+
+    clock.set('2026-11-25T08:00:00Z');
+    const outcome = await new SweepDueDeadlines(db, clock, fire).execute();
+    expect(outcome.failed).toEqual([{ deadlineId: stuck.id, reason: 'the row cannot be written' }]);
+    const statuses = (await db.read.deadlines.forEpisode(tenant, second.episodes[0].id)).map((d) => d.status);
+    expect(statuses).toEqual(['breached', 'breached']);
   });
 
   it('does nothing when a timer fires early or twice', async () => {
