@@ -28,6 +28,23 @@ function publicEventsAllowed(episode: Pick<EpisodeEntity, 'machineVersion' | 'sn
   return viewEpisode(episode.machineVersion, episode.snapshot).allowedEvents.filter((allowed) => isPublicEventType(allowed));
 }
 
+/** One step to take: an event on the episode as it was read, and what else goes with it. */
+interface StepRequest<T> {
+  actor: Actor;
+  episode: EpisodeEntity;
+  event: PathwayEvent;
+  now: Date;
+  answer: StepAnswer<T>;
+  /** From If-Match: refuse the step unless the episode is still at this version. */
+  expectedVersion?: number;
+  /** Where the episode was, when the caller has already worked it out. */
+  before?: EpisodePosition;
+  /** Fields kept in history beside the event (e.g. a contribution's text). */
+  historyPayload?: Record<string, unknown>;
+  /** Writes of the caller's in the step's transaction; never deadlines (see `applyInternal`). */
+  extraWrites?: (stores: Stores) => Promise<void>;
+}
+
 /** What a step returns, read inside its transaction once everything is written. */
 type StepAnswer<T> = (stores: Stores, written: WrittenStep, now: Date) => Promise<T>;
 
@@ -150,7 +167,7 @@ export class ApplyEvent {
     const event = { ...validation.event, at: now.toISOString() } as PathwayEvent;
     if (event.type === 'REQUEST_AGENCY_CHECK') event.checkId = randomUUID();
     try {
-      return await this.commit(actor, episode, event, expectedVersion, now, answer, before);
+      return await this.commit({ actor, episode, event, now, answer, expectedVersion, before });
     } catch (error) {
       const conflict = error instanceof FrontDoorError && error.code === 'version_conflict';
       if (conflict && expectedVersion === undefined && (await this.changedOnlyByFrontDoor(episode))) throw new ChangedByFrontDoor(error);
@@ -193,7 +210,7 @@ export class ApplyEvent {
     historyPayload?: Record<string, unknown>,
     extraWrites?: (stores: Stores) => Promise<void>,
   ): Promise<EpisodeEntity> {
-    return this.commit(actor, episode, event, undefined, this.clock.now(), theEpisode, undefined, historyPayload, extraWrites);
+    return this.commit({ actor, episode, event, now: this.clock.now(), answer: theEpisode, historyPayload, extraWrites });
   }
 
   /**
@@ -201,32 +218,18 @@ export class ApplyEvent {
    * The caller should hold the episode's row lock, or be ready for a version conflict.
    */
   applyInternalWithin(stores: Stores, actor: Actor, episode: EpisodeEntity, event: PathwayEvent): Promise<EpisodeEntity> {
-    const now = this.clock.now();
-    return this.writeStep(stores, actor, episode, this.accepted(episode, event, undefined), event, now, theEpisode);
+    const request = { actor, episode, event, now: this.clock.now(), answer: theEpisode };
+    return this.writeStep(stores, request, this.accepted(request));
   }
 
-  private async commit<T>(
-    actor: Actor,
-    episode: EpisodeEntity,
-    event: PathwayEvent,
-    expectedVersion: number | undefined,
-    now: Date,
-    answer: StepAnswer<T>,
-    before?: EpisodePosition,
-    historyPayload?: Record<string, unknown>,
-    extraWrites?: (stores: Stores) => Promise<void>,
-  ): Promise<T> {
-    const step = this.accepted(episode, event, expectedVersion, before);
-    return this.db.transaction((stores) => this.writeStep(stores, actor, episode, step, event, now, answer, historyPayload, extraWrites));
+  private async commit<T>(request: StepRequest<T>): Promise<T> {
+    const accepted = this.accepted(request);
+    return this.db.transaction((stores) => this.writeStep(stores, request, accepted));
   }
 
   /** The pure part: the client's version still current, and the chart taking the event. */
-  private accepted(
-    episode: EpisodeEntity,
-    event: PathwayEvent,
-    expectedVersion: number | undefined,
-    before = positionOf(episode.machineVersion, episode.snapshot),
-  ): AcceptedStep {
+  private accepted({ episode, event, expectedVersion, before: known }: StepRequest<unknown>): AcceptedStep {
+    const before = known ?? positionOf(episode.machineVersion, episode.snapshot);
     if (expectedVersion !== undefined && expectedVersion !== episode.version) {
       throw new FrontDoorError(
         'version_conflict',
@@ -248,17 +251,8 @@ export class ApplyEvent {
   }
 
   /** Everything the step writes, in the caller's transaction, guarded by the episode's version. */
-  private async writeStep<T>(
-    stores: Stores,
-    actor: Actor,
-    episode: EpisodeEntity,
-    { before, step }: AcceptedStep,
-    event: PathwayEvent,
-    now: Date,
-    answer: StepAnswer<T>,
-    historyPayload?: Record<string, unknown>,
-    extraWrites?: (stores: Stores) => Promise<void>,
-  ): Promise<T> {
+  private async writeStep<T>(stores: Stores, request: StepRequest<T>, { before, step }: AcceptedStep): Promise<T> {
+    const { actor, episode, event, now, answer, historyPayload, extraWrites } = request;
     const columns = { ...episodeColumns(step), snapshot: step.snapshot };
     const entry = historyEntry({ actor, event, historyPayload, fromView: before, toView: step, now });
     const advanced = await stores.episodes.advance(episode.tenant, episode.id, episode.version, columns, entry);

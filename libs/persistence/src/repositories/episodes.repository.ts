@@ -5,7 +5,7 @@ import { DeadlineEntity } from '../entities/deadline.entity';
 import { EpisodeEntity } from '../entities/episode.entity';
 import { DEADLINE_ORDER, NewDeadline } from './deadlines.repository';
 import type { NewHistoryEntry } from './history.repository';
-import { hydrate, jsonb, returnedRows } from './raw-sql';
+import { hydrate, jsonb, prefixedColumns, returnedRows } from './raw-sql';
 import { scoped, scopedRow } from './tenant-scope';
 
 export interface EpisodeFilters {
@@ -91,18 +91,18 @@ export class EpisodesRepository {
   async insertStarted(episode: EpisodeEntity, entry: StepHistoryEntry, deadlines: NewDeadline[]): Promise<void> {
     await this.manager.query(
       `WITH started AS (
-         SELECT * FROM unnest($34::uuid[], $35::text[], $36::text[], $37::timestamptz[], $38::timestamptz[])
+         SELECT * FROM unnest($35::uuid[], $36::text[], $37::text[], $38::timestamptz[], $39::timestamptz[])
            AS d(id, kind, key, started_at, due_at)),
        episode AS (
          INSERT INTO episodes (id, tenant, contact_id, child_id, household_id, machine_id, machine_version, snapshot, version,
                                stage, state, rag, team, worker_id, worker_name, outcome, is_open, referral_at, re_referral,
                                open_case_episode_id, closed_at, created_at, updated_at, next_due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21,
-                 (SELECT min(due_at) FROM started WHERE kind <> ALL($22)))
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+                 (SELECT min(due_at) FROM started WHERE kind <> ALL($23)))
          RETURNING id, tenant, version, next_due_at, created_at, updated_at),
        entry AS (
          INSERT INTO episode_events (tenant, episode_id, sequence, ${HISTORY_COLUMNS})
-         SELECT tenant, id, version, ${placeholders(23, HISTORY_COLUMN_COUNT)} FROM episode),
+         SELECT tenant, id, version, ${placeholders(24, HISTORY_COLUMN_COUNT)} FROM episode),
        deadlines AS (
          INSERT INTO deadlines (id, tenant, episode_id, kind, key, started_at, due_at, status)
          SELECT d.id, e.tenant, e.id, d.kind, d.key, d.started_at, d.due_at, 'open' FROM episode e, started d)
@@ -129,6 +129,7 @@ export class EpisodesRepository {
         episode.openCaseEpisodeId,
         episode.closedAt,
         episode.createdAt,
+        episode.updatedAt,
         OUTSIDE_THE_QUEUE_ORDER,
         ...historyValues(entry),
         deadlines.map(() => randomUUID()),
@@ -217,11 +218,7 @@ export class EpisodesRepository {
        logged AS (
          INSERT INTO access_log (tenant, actor_sub, actor_roles, action, subject_type, subject_id, at)
          SELECT tenant, $4, $5, $6, 'episode', id, $7 FROM refreshed)
-       SELECT r.next_due_at, r.version, r.created_at, r.updated_at,
-              d.id AS d_id, d.tenant AS d_tenant, d.episode_id AS d_episode_id, d.kind AS d_kind, d.key AS d_key,
-              d.started_at AS d_started_at, d.due_at AS d_due_at, d.status AS d_status, d.met_at AS d_met_at,
-              d.breached_at AS d_breached_at, d.completed_at AS d_completed_at, d.cancelled_at AS d_cancelled_at,
-              d.timer_scheduled_at AS d_timer_scheduled_at
+       SELECT r.next_due_at, r.version, r.created_at, r.updated_at, ${prefixedColumns(this.manager, DeadlineEntity, 'd')}
          FROM refreshed r LEFT JOIN deadlines d ON d.tenant = r.tenant AND d.episode_id = r.id
         ORDER BY ${DEADLINE_ORDER.join(', ')}`,
       [id, tenant, OUTSIDE_THE_QUEUE_ORDER, reader.actorSub, reader.actorRoles, reader.action, reader.at],
@@ -235,7 +232,7 @@ export class EpisodesRepository {
 /** A step's history entry as the statements here write it: its columns (after tenant, episode and sequence) and their values. */
 const HISTORY_COLUMNS =
   'type, payload, actor_sub, actor_name, actor_roles, from_state, to_state, from_stage, to_stage, occurred_at, recorded_at';
-const HISTORY_COLUMN_COUNT = 11;
+const HISTORY_COLUMN_COUNT = HISTORY_COLUMNS.split(',').length;
 
 function historyValues(entry: StepHistoryEntry): unknown[] {
   return [

@@ -16,6 +16,17 @@ export function returnedRows<T = Record<string, unknown>>(result: unknown): T[] 
 }
 
 /**
+ * Every column of `entity`'s table as `<alias>.<column> AS <alias>_<column>`, for a statement that
+ * reads it beside other rows; `hydrate(…, '<alias>_')` makes the entities again.
+ */
+export function prefixedColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  return manager.connection
+    .getMetadata(entity)
+    .columns.map((column) => `${alias}.${column.databaseName} AS ${alias}_${column.databaseName}`)
+    .join(', ');
+}
+
+/**
  * Entities from rows a raw statement returned, each value converted as TypeORM converts what
  * it reads. `prefix` is what the statement put before each column's name (`d_` for `d.kind AS d_kind`).
  */

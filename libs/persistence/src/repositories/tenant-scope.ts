@@ -12,7 +12,7 @@ export function scoped<T extends ObjectLiteral>(
   alias: string,
   tenant: string,
 ): SelectQueryBuilder<T> {
-  if (!tenant) throw new Error('a tenant is required for every case-data query');
+  requireTenant(tenant);
   return manager.getRepository(entity).createQueryBuilder(alias).where(`${alias}.tenant = :tenant`, { tenant });
 }
 
@@ -28,7 +28,7 @@ export async function scopedRows<T extends ObjectLiteral>(
   tenant: string,
   condition: { where: string; parameters: unknown[]; orderBy?: readonly string[] },
 ): Promise<T[]> {
-  if (!tenant) throw new Error('a tenant is required for every case-data query');
+  requireTenant(tenant);
   const table = manager.connection.getMetadata(entity).tableName;
   const order = condition.orderBy ? ` ORDER BY ${condition.orderBy.join(', ')}` : '';
   const rows: Record<string, unknown>[] = await manager.query(
@@ -41,4 +41,8 @@ export async function scopedRows<T extends ObjectLiteral>(
 /** The first of `scopedRows`, or null. */
 export async function scopedRow<T extends ObjectLiteral>(...args: Parameters<typeof scopedRows<T>>): Promise<T | null> {
   return (await scopedRows(...args))[0] ?? null;
+}
+
+function requireTenant(tenant: string): void {
+  if (!tenant) throw new Error('a tenant is required for every case-data query');
 }
