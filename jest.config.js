@@ -15,7 +15,7 @@ const swc = [
 ];
 
 const moduleNameMapper = {
-  '^@frontdoor/(pathway|engine|persistence|notifications|reporting|auth|config)$': '<rootDir>/libs/$1/src',
+  '^@frontdoor/(pathway|engine|persistence|notifications|reporting|auth|config|queues)$': '<rootDir>/libs/$1/src',
 };
 
 // jose 6 ships only ES modules; let SWC turn it into CommonJS for Jest (Node itself loads it as is).

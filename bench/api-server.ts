@@ -5,8 +5,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { performance } from 'node:perf_hooks';
-import { AppModule } from '../apps/api/src/app.module';
-import { configureApp } from '../apps/api/src/http/configure-app';
+import { AppModule, configureApp } from '../apps/api/src';
 import { readEnvironment } from '../libs/config/src';
 import { CpuProfile } from './cpu-profile';
 import { countQueries, takeQueryCounts } from './query-counter';

@@ -13,7 +13,7 @@ import { LatencySummary, summarise } from './latency';
 import type { LoopbackHttp } from './loopback-http';
 import { SyntheticContacts } from './synthetic-contacts';
 
-/** The delivery worker's concurrency (libs/engine/src/queues/queue-workers.ts); the ceiling uses the same. */
+/** The delivery worker's concurrency (apps/worker/src/queue-workers.ts); the ceiling uses the same. */
 const DELIVERY_CONCURRENCY = 8;
 const JOB_BATCH = 1000;
 

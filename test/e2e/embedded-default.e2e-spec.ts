@@ -21,7 +21,7 @@ describe('the embedded default', () => {
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     delete env.AUTH_JWT_SECRET;
-    child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts', '--with-worker'], {
+    child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/front-door/src/main.ts'], {
       cwd: join(__dirname, '..', '..'),
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

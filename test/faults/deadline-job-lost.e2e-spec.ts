@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { Client } from 'pg';
-import { DEADLINE_QUEUE } from '../../libs/engine/src/queues/front-door-queues';
+import { DEADLINE_QUEUE } from '../../libs/queues/src';
 import { eventually } from '../support/eventually';
 import { contactBody } from '../support/front-door-client';
 import { PrivateRedis, startPrivateRedis, startWorkerProcess, stopAllProcesses, FrontDoorProcess } from '../support/processes';

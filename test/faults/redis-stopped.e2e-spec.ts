@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import { startSmtpSink, SmtpSink } from '../../libs/notifications/src/testing/smtp-sink';
 import { startWebhookReceiver, WebhookReceiver } from '../../libs/notifications/src/testing/webhook-receiver';
-import { DELIVERY_QUEUE } from '../../libs/engine/src/queues/front-door-queues';
+import { DELIVERY_QUEUE } from '../../libs/queues/src';
 import { eventually } from '../support/eventually';
 import { contactBody } from '../support/front-door-client';
 import { PrivateRedis, startPrivateRedis, startWorkerProcess, stopAllProcesses } from '../support/processes';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { Client } from 'pg';
-import { DELIVERY_QUEUE } from '../../libs/engine/src/queues/front-door-queues';
+import { DELIVERY_QUEUE } from '../../libs/queues/src';
 import { eventually } from '../support/eventually';
 import { contactBody } from '../support/front-door-client';
 import { PrivateRedis, startPrivateRedis, startWorkerProcess, stopAllProcesses, FrontDoorProcess } from '../support/processes';

@@ -5,9 +5,8 @@ import request from 'supertest';
 import type { Role } from '../../libs/auth/src';
 import { signDevelopmentToken } from '../../libs/auth/src';
 import { AuthoritySettingsRegistry, Clock, DEVELOPMENT_JWT_SECRET, readEnvironment, SettableClock } from '../../libs/config/src';
-import { WorkerModule } from '../../libs/engine/src';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/http/configure-app';
+import { AppModule, configureApp } from '../../apps/api/src';
+import { WorkerModule } from '../../apps/worker/src';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './test-database';
 
 export interface TestApp {

@@ -4,7 +4,9 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@frontdoor/auth';
 import type { Environment } from '@frontdoor/config';
-import { EngineModule, QueuesModule } from '@frontdoor/engine';
+import { EngineModule } from '@frontdoor/engine';
+import { Database } from '@frontdoor/persistence';
+import { FrontDoorQueues, QueuesModule } from '@frontdoor/queues';
 import { ReportingModule } from '@frontdoor/reporting';
 import { AgencyChecksController } from './agency-checks/agency-checks.controller';
 import { ChildrenController } from './children/children.controller';
@@ -14,12 +16,16 @@ import { HealthController } from './health/health.controller';
 import { InboxController, MessagesController } from './messages/messages.controller';
 import { NotifyCallbackController } from './notify/notify-callback.controller';
 import { MetricsController } from './operations/metrics.controller';
+import { ServiceMetrics } from './operations/service-metrics';
 import { PathwayController } from './pathway/pathway.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ExportsController } from './reports/exports.controller';
 import { ReportsController } from './reports/reports.controller';
 
-/** The HTTP api: thin controllers over the engine's use cases. */
+/**
+ * The HTTP api: thin controllers over the engine's use cases. `extraImports` lets the composition
+ * root (apps/front-door) run other apps' modules in the same process.
+ */
 @Module({})
 export class AppModule {
   static forRoot(env: Environment, extraImports: DynamicModule[] = []): DynamicModule {
@@ -57,6 +63,13 @@ export class AppModule {
         NotifyCallbackController,
         MetricsController,
         HealthController,
+      ],
+      providers: [
+        {
+          provide: ServiceMetrics,
+          inject: [Database, FrontDoorQueues],
+          useFactory: (db: Database, queues: FrontDoorQueues) => new ServiceMetrics(db, queues),
+        },
       ],
     };
   }

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EnvironmentError, readEnvironment } from '@frontdoor/config';
-import { EngineModule, WorkerModule } from '@frontdoor/engine';
+import { exitOnStartFailure, readEnvironment } from '@frontdoor/config';
+import { EngineModule } from '@frontdoor/engine';
+import { WorkerModule } from './worker.module';
 
 /**
  * `npm run start:worker`: the background side of Front Door, apart from the api — the outbox
@@ -19,7 +20,4 @@ async function main(): Promise<void> {
   process.stdout.write('Front Door worker is running: outbox relay, delivery, deadline timers and sweep.\n');
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(error instanceof EnvironmentError ? `${error.message}\n` : `Front Door worker failed to start: ${(error as Error).stack ?? error}\n`);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure('Front Door worker'));

@@ -131,3 +131,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     },
   };
 }
+
+/** The Nest injection token of the environment read once at boot. */
+export const ENVIRONMENT = Symbol('Environment');

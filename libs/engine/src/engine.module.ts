@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { AuthoritySettingsRegistry, Clock, Environment, readEnvironment, SystemClock } from '@frontdoor/config';
+import { AuthoritySettingsRegistry, Clock, ENVIRONMENT, Environment, readEnvironment, SystemClock } from '@frontdoor/config';
 import { ConnectedDatabase, connectDatabase, Database } from '@frontdoor/persistence';
 import { DataSource } from 'typeorm';
 import { AgencyChecks } from './agency-checks/agency-checks';
@@ -10,10 +10,9 @@ import { MessageQueries } from './messages/message-queries';
 import { RecordAcknowledgement } from './delivery/record-acknowledgement';
 import { SettleProviderReceipt } from './delivery/settle-provider-receipt';
 import { ReferrerView } from './referrals/referrer-view';
+import { CONNECTED_DATABASE } from './connected-database.token';
 
-import { CONNECTED_DATABASE, ENVIRONMENT } from './engine.tokens';
-
-export { CONNECTED_DATABASE, ENVIRONMENT };
+export { CONNECTED_DATABASE };
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {

@@ -1,8 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@frontdoor/auth';
-import type { Environment } from '@frontdoor/config';
-import { ENVIRONMENT, FrontDoorError, SettleProviderReceipt } from '@frontdoor/engine';
+import { ENVIRONMENT, type Environment } from '@frontdoor/config';
+import { FrontDoorError, SettleProviderReceipt } from '@frontdoor/engine';
 import { isAuthorisedNotifyCallback, readNotifyCallback } from '@frontdoor/notifications';
 
 /**

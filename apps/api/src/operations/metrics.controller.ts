@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '@frontdoor/auth';
-import { ServiceMetrics } from '@frontdoor/engine';
+import { ServiceMetrics } from './service-metrics';
 
 @ApiTags('Operations')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { INestApplication } from '@nestjs/common';
-import { FrontDoorQueues } from '@frontdoor/engine';
+import { FrontDoorQueues } from '@frontdoor/queues';
 import { bearerGate } from '../http/bearer-gate';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';

@@ -2,9 +2,8 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { nextRetryDelayMs } from '@frontdoor/notifications';
 import { queueConnectionOptions } from '@frontdoor/persistence';
-import { FireDeadline } from '../deadlines/fire-deadline';
-import { DeliverMessage, FinalDeliveryFailure } from '../delivery/deliver-message';
-import { DEADLINE_QUEUE, DeadlineJob, DELIVERY_QUEUE, DeliveryJob } from './front-door-queues';
+import { DeliverMessage, FinalDeliveryFailure, FireDeadline } from '@frontdoor/engine';
+import { DEADLINE_QUEUE, DeadlineJob, DELIVERY_QUEUE, DeliveryJob } from '@frontdoor/queues';
 
 /**
  * The processors: thin — each takes a job's id and calls one use case. Delivery retries with

@@ -1,8 +1,5 @@
 import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import type { Environment } from '@frontdoor/config';
-import { ENVIRONMENT } from '../engine.tokens';
-import { Database } from '@frontdoor/persistence';
-import { ServiceMetrics } from '../metrics/service-metrics';
+import { ENVIRONMENT, type Environment } from '@frontdoor/config';
 import { FrontDoorQueues } from './front-door-queues';
 
 @Injectable()
@@ -14,18 +11,13 @@ class QueuesLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** The queues as producers, for the worker's relay, the dashboard and the metrics. */
+/** The queues as producers, for the worker's relay and the api's dashboard, health and metrics. */
 @Global()
 @Module({
   providers: [
     { provide: FrontDoorQueues, inject: [ENVIRONMENT], useFactory: (env: Environment) => FrontDoorQueues.open(env) },
-    {
-      provide: ServiceMetrics,
-      inject: [Database, FrontDoorQueues],
-      useFactory: (db: Database, queues: FrontDoorQueues) => new ServiceMetrics(db, queues),
-    },
     QueuesLifecycle,
   ],
-  exports: [FrontDoorQueues, ServiceMetrics],
+  exports: [FrontDoorQueues],
 })
 export class QueuesModule {}

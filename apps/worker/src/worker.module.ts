@@ -1,18 +1,14 @@
 import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AuthoritySettingsRegistry, Clock, Environment } from '@frontdoor/config';
+import { AuthoritySettingsRegistry, Clock, ENVIRONMENT, Environment } from '@frontdoor/config';
+import { DeliverMessage, FireDeadline, RecordAcknowledgement, SweepDueDeadlines } from '@frontdoor/engine';
 import { ChannelRegistry } from '@frontdoor/notifications';
 import { Database } from '@frontdoor/persistence';
-import { DeadlineSweepModule } from '../deadlines/deadline-sweep.module';
-import { FireDeadline } from '../deadlines/fire-deadline';
-import { DeliverMessage } from '../delivery/deliver-message';
-import { RecordAcknowledgement } from '../delivery/record-acknowledgement';
-import { ENVIRONMENT } from '../engine.tokens';
-import { OutboxRelay } from '../outbox/outbox-relay';
-import { RelayLoop } from '../outbox/relay-loop';
-import { FrontDoorQueues } from '../queues/front-door-queues';
-import { QueuesModule } from '../queues/queues.module';
-import { QueueWorkers } from '../queues/queue-workers';
-import { buildChannelRegistry } from './build-channel-registry';
+import { FrontDoorQueues, QueuesModule } from '@frontdoor/queues';
+import { DeadlineSweeper } from './deadlines/deadline-sweeper';
+import { buildChannelRegistry } from './delivery/build-channel-registry';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { RelayLoop } from './outbox/relay-loop';
+import { QueueWorkers } from './queue-workers';
 
 @Injectable()
 class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,14 +30,15 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 
 /**
  * The background side of Front Door: the outbox relay, message delivery, deadline timers and
- * the sweep. Used by `npm run start:worker`, and by `npm start` inside the api's process.
+ * the sweep. Stands on the engine module (global), which the worker's main or the composition
+ * root provides. Its processors call the engine's use cases and nothing else.
  */
 @Module({})
 export class WorkerModule {
   static forRoot(options: { pollMs?: number; sweepIntervalMs?: number } = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [QueuesModule, DeadlineSweepModule.forRoot({ intervalMs: options.sweepIntervalMs })],
+      imports: [QueuesModule],
       providers: [
         {
           provide: ChannelRegistry,
@@ -53,6 +50,17 @@ export class WorkerModule {
           inject: [Database, Clock, ChannelRegistry, RecordAcknowledgement],
           useFactory: (db: Database, clock: Clock, channels: ChannelRegistry, ack: RecordAcknowledgement) =>
             new DeliverMessage(db, clock, channels, ack),
+        },
+        { provide: FireDeadline, inject: [Database, Clock], useFactory: (db: Database, clock: Clock) => new FireDeadline(db, clock) },
+        {
+          provide: SweepDueDeadlines,
+          inject: [Database, Clock, FireDeadline],
+          useFactory: (db: Database, clock: Clock, fire: FireDeadline) => new SweepDueDeadlines(db, clock, fire),
+        },
+        {
+          provide: DeadlineSweeper,
+          inject: [SweepDueDeadlines],
+          useFactory: (sweep: SweepDueDeadlines) => new DeadlineSweeper(sweep, options.sweepIntervalMs ?? 30_000),
         },
         {
           provide: OutboxRelay,
@@ -72,7 +80,6 @@ export class WorkerModule {
         },
         WorkerLifecycle,
       ],
-      exports: [DeliverMessage, ChannelRegistry],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Clock } from '@frontdoor/config';
 import { Database } from '@frontdoor/persistence';
-import { DeadlineJob, DeliveryJob, FrontDoorQueues, JOB_RETENTION } from '../queues/front-door-queues';
 import { MAX_DELIVERY_ATTEMPTS } from '@frontdoor/notifications';
+import { DeadlineJob, DeliveryJob, FrontDoorQueues, JOB_RETENTION } from '@frontdoor/queues';
 
 const BATCH = 200;
 /** A queued message not delivered after this long is queued again, in case Redis lost its job. */

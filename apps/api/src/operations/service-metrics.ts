@@ -1,10 +1,10 @@
 import { Database } from '@frontdoor/persistence';
+import { FrontDoorQueues } from '@frontdoor/queues';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { FrontDoorQueues } from '../queues/front-door-queues';
 
 /**
- * Prometheus metrics read from where the truth is — PostgreSQL and the queues — so the api and
- * the worker report the same figures whichever process is scraped.
+ * Prometheus metrics read from where the truth is — PostgreSQL and the queues — so the figures
+ * are the deployment's, whichever api process is scraped.
  */
 export class ServiceMetrics {
   readonly registry = new Registry();

@@ -1,0 +1,12 @@
+import { EnvironmentError } from './environment';
+
+/**
+ * What a main does when start-up fails: an environment problem is printed as the list it is (no
+ * stack), anything else with its stack; then the process exits non-zero.
+ */
+export function exitOnStartFailure(what: string): (error: unknown) => never {
+  return (error) => {
+    process.stderr.write(error instanceof EnvironmentError ? `${error.message}\n` : `${what} failed to start: ${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  };
+}

@@ -1,2 +1,0 @@
-export const ENVIRONMENT = Symbol('Environment');
-export const CONNECTED_DATABASE = Symbol('ConnectedDatabase');

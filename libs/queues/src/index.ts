@@ -1,0 +1,2 @@
+export * from './front-door-queues';
+export * from './queues.module';
