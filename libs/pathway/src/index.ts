@@ -6,6 +6,7 @@
 export * from './events';
 export * from './effects';
 export * from './stages';
+export * from './queue-order';
 export * from './context';
 export * from './calendar';
 export * from './machine/run-pathway';

@@ -5,10 +5,11 @@ import {
   ChildrenRepository,
   ContactsRepository,
   DeadlinesRepository,
-  DeliveryRepository,
+  DeadlineTimersRepository,
   EpisodesRepository,
   HistoryRepository,
   IdempotencyRepository,
+  MessageDeliveryRepository,
   OutboxRepository,
 } from './repositories';
 
@@ -19,10 +20,11 @@ export class Stores {
   readonly children: ChildrenRepository;
   readonly contacts: ContactsRepository;
   readonly deadlines: DeadlinesRepository;
-  readonly delivery: DeliveryRepository;
+  readonly deadlineTimers: DeadlineTimersRepository;
   readonly episodes: EpisodesRepository;
   readonly history: HistoryRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly messageDelivery: MessageDeliveryRepository;
   readonly outbox: OutboxRepository;
 
   constructor(readonly manager: EntityManager) {
@@ -31,10 +33,11 @@ export class Stores {
     this.children = new ChildrenRepository(manager);
     this.contacts = new ContactsRepository(manager);
     this.deadlines = new DeadlinesRepository(manager);
-    this.delivery = new DeliveryRepository(manager);
+    this.deadlineTimers = new DeadlineTimersRepository(manager);
     this.episodes = new EpisodesRepository(manager);
     this.history = new HistoryRepository(manager);
     this.idempotency = new IdempotencyRepository(manager);
+    this.messageDelivery = new MessageDeliveryRepository(manager);
     this.outbox = new OutboxRepository(manager);
   }
 }

@@ -30,7 +30,7 @@ export class OutboxRelay {
 
   private relayMessages(): Promise<number> {
     return this.db.transaction(async (stores) => {
-      const ids = await stores.delivery.lockPending(BATCH, new Date(this.clock.now().getTime() - REQUEUE_AFTER_MS));
+      const ids = await stores.messageDelivery.lockPending(BATCH, new Date(this.clock.now().getTime() - REQUEUE_AFTER_MS));
       if (ids.length === 0) return 0;
       await this.queues.delivery.addBulk(
         ids.map((messageId) => ({
@@ -39,14 +39,14 @@ export class OutboxRelay {
           opts: { jobId: messageId, attempts: MAX_DELIVERY_ATTEMPTS, backoff: { type: 'custom' }, ...JOB_RETENTION },
         })),
       );
-      await stores.delivery.markQueued(ids, this.clock.now());
+      await stores.messageDelivery.markQueued(ids, this.clock.now());
       return ids.length;
     });
   }
 
   private scheduleTimers(): Promise<number> {
     return this.db.transaction(async (stores) => {
-      const deadlines = await stores.delivery.lockUnscheduledDeadlines(BATCH);
+      const deadlines = await stores.deadlineTimers.lockUnscheduledDeadlines(BATCH);
       if (deadlines.length === 0) return 0;
       const now = this.clock.now().getTime();
       await this.queues.deadlines.addBulk(
@@ -57,7 +57,7 @@ export class OutboxRelay {
           opts: { jobId: `deadline-${id}`, delay: Math.max(0, dueAt.getTime() - now + 1000), attempts: 5, backoff: { type: 'exponential', delay: 5000 }, ...JOB_RETENTION },
         })),
       );
-      await stores.delivery.markTimersScheduled(
+      await stores.deadlineTimers.markTimersScheduled(
         deadlines.map((d) => d.id),
         this.clock.now(),
       );

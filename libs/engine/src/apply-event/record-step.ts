@@ -1,11 +1,10 @@
 import type { Actor } from '@frontdoor/auth';
-import { EpisodeContext, EpisodePosition, PathwayEffect, PathwayEvent, SCREENED_OUT_OUTCOMES, stepTimeOf } from '@frontdoor/pathway';
+import { EpisodeContext, EpisodePosition, ordersTheQueue, PathwayEffect, PathwayEvent, SCREENED_OUT_OUTCOMES, stepTimeOf } from '@frontdoor/pathway';
 import {
   ChildEntity,
   ContactEntity,
   EpisodeEntity,
   NewDeadline,
-  ordersTheQueue,
   OutboxMessageEntity,
   StepHistoryEntry,
   Stores,

@@ -2,6 +2,7 @@ import type { Actor } from '@frontdoor/auth';
 import { REFERRAL_SOURCE_CODES } from '@frontdoor/pathway';
 import type { FieldProblem } from '../errors/front-door-error';
 import type { ContactInput } from './contact-input';
+import { isReferrerThemself, referrerOfContact } from './referrer-of-contact';
 
 /**
  * The rules of API.md for a contact that a field-by-field check cannot see: who may backdate
@@ -19,18 +20,19 @@ export function contactProblems(actor: Actor, input: ContactInput, now: Date): F
       problems.push({ field: 'receivedAt', message: 'must not be before the year 2000' });
     }
   }
-  const source = input.referrer.sourceCode ?? actor.sourceCode;
-  if (source != null && !(REFERRAL_SOURCE_CODES as readonly string[]).includes(source)) {
+  // Judged on the referrer as the contact will record them (the defaults included), so a rule
+  // and what is stored can never disagree.
+  const referrer = referrerOfContact(actor, input.referrer);
+  if (!(REFERRAL_SOURCE_CODES as readonly string[]).includes(referrer.sourceCode)) {
     problems.push({ field: 'referrer.sourceCode', message: `must be a CIN referral source code: ${REFERRAL_SOURCE_CODES.join(', ')}` });
   }
-  const channel = input.referrer.feedbackChannel ?? (actor.roles.includes('referrer') ? 'portal' : 'email');
-  if (channel === 'email' && !input.referrer.email && !actor.email) {
+  if (referrer.feedbackChannel === 'email' && !referrer.email) {
     problems.push({ field: 'referrer.email', message: 'is required to send the referrer feedback by email (or choose another feedbackChannel)' });
   }
-  if (channel === 'webhook' && !input.referrer.organisation) {
+  if (referrer.feedbackChannel === 'webhook' && !referrer.organisation) {
     problems.push({ field: 'referrer.organisation', message: 'is required for webhook feedback: it names the partner system' });
   }
-  if (input.referrer.feedbackChannel === 'portal' && !actor.roles.includes('referrer')) {
+  if (referrer.feedbackChannel === 'portal' && !isReferrerThemself(actor)) {
     problems.push({ field: 'referrer.feedbackChannel', message: 'portal feedback is for referrers who sign in; give email instead' });
   }
   input.children.forEach((child, i) => {

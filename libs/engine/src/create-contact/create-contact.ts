@@ -10,6 +10,7 @@ import { FrontDoorError } from '../errors/front-door-error';
 import { composeMessage } from '../messages/compose-message';
 import type { ContactInput, CreatedContact } from './contact-input';
 import { contactProblems } from './contact-rules';
+import { isReferrerThemself, referrerOfContact } from './referrer-of-contact';
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const driverError = error as { code?: string; constraint?: string } | null;
@@ -103,7 +104,6 @@ export class CreateContact {
   private async record(stores: Stores, actor: Actor, input: ContactInput, receivedAt: Date, reference: string): Promise<CreatedContact> {
     const now = this.clock.now();
     const settings = this.settings.for(actor.tenant);
-    const isReferrer = actor.roles.includes('referrer') && !actor.roles.includes('practitioner');
     const householdId = randomUUID();
 
     const contact: ContactEntity = {
@@ -112,17 +112,8 @@ export class CreateContact {
       reference,
       channel: input.channel,
       receivedAt,
-      referrer: {
-        name: input.referrer.name,
-        role: input.referrer.role ?? null,
-        organisation: input.referrer.organisation ?? null,
-        sourceCode: input.referrer.sourceCode ?? actor.sourceCode ?? '10',
-        email: input.referrer.email ?? (isReferrer ? actor.email : null),
-        phone: input.referrer.phone ?? null,
-        wantsInvolvement: input.referrer.wantsInvolvement ?? false,
-        feedbackChannel: input.referrer.feedbackChannel ?? (isReferrer ? 'portal' : 'email'),
-      },
-      referrerSub: isReferrer ? actor.sub : null,
+      referrer: referrerOfContact(actor, input.referrer),
+      referrerSub: isReferrerThemself(actor) ? actor.sub : null,
       createdBy: actor.sub,
       concern: {
         summary: input.concern.summary,

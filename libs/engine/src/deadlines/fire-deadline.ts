@@ -20,13 +20,13 @@ export class FireDeadline {
     return this.db.transaction(async (stores) => {
       // Locks in the order every step takes them, episode then deadline, so a step on the same
       // episode (an acknowledgement being recorded, say) waits rather than deadlocks.
-      const unlocked = await stores.delivery.findDeadline(deadlineId);
+      const unlocked = await stores.deadlineTimers.findDeadline(deadlineId);
       if (!unlocked || unlocked.status !== 'open') return 'already_settled';
       const episode = await stores.episodes.lockById(unlocked.tenant, unlocked.episodeId);
-      const deadline = await stores.delivery.lockDeadline(deadlineId);
+      const deadline = await stores.deadlineTimers.lockDeadline(deadlineId);
       if (!deadline || deadline.status !== 'open') return 'already_settled';
       if (deadline.dueAt > now) return 'not_due';
-      await stores.delivery.markBreached(deadline.id);
+      await stores.deadlineTimers.markBreached(deadline.id);
 
       const contact = episode ? await stores.contacts.findById(deadline.tenant, episode.contactId) : null;
       if (episode && contact) {

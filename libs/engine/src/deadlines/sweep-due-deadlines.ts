@@ -25,7 +25,7 @@ export class SweepDueDeadlines {
    * it never holds up the breaches of the deadlines due after it; the next sweep tries it again.
    */
   async execute(limit = 500): Promise<SweepOutcome> {
-    const due = await this.db.read.delivery.dueDeadlineIds(this.clock.now(), limit);
+    const due = await this.db.read.deadlineTimers.dueDeadlineIds(this.clock.now(), limit);
     const outcome: SweepOutcome = { breached: 0, failed: [] };
     for (const deadlineId of due) {
       try {

@@ -120,7 +120,7 @@ describe('delivering a message', () => {
     expect(await stateOf(id)).toMatchObject({ status: 'delivered', tried: [] });
 
     // The same race at the statement itself: the attempt was under way when the receipt landed.
-    await db.read.delivery.recordAttempt(
+    await db.read.messageDelivery.recordAttempt(
       { tenant, messageId: id, attempt: 2, channel: 'email', startedAt: clock.now(), finishedAt: clock.now(), outcome: 'permanent_failure', error: 'late', providerReference: null },
       { status: 'failed', at: clock.now(), error: 'late' },
     );

@@ -27,7 +27,7 @@ export class DeliverMessage {
   ) {}
 
   async execute(messageId: string, attempt: number, isLastAttempt: boolean): Promise<DeliveryResult> {
-    const message = await this.db.read.delivery.findMessage(messageId);
+    const message = await this.db.read.messageDelivery.findMessage(messageId);
     if (!message) return 'missing';
     if (message.status === 'delivered') {
       // Delivered before a crash cut the follow-up short: finish it (it is idempotent).
@@ -76,7 +76,7 @@ export class DeliverMessage {
    * worker died while sending it, twice): it must not stay `queued` in silence.
    */
   async abandon(messageId: string, reason: string): Promise<void> {
-    const message = await this.db.read.delivery.findMessage(messageId);
+    const message = await this.db.read.messageDelivery.findMessage(messageId);
     if (!message || (message.status !== 'pending' && message.status !== 'queued')) return;
     const at = this.clock.now();
     const tried = {
@@ -98,7 +98,7 @@ export class DeliverMessage {
     settlement: AttemptSettlement | null,
   ): Promise<void> {
     const cut = (text: string) => text.slice(0, 2000);
-    return this.db.read.delivery.recordAttempt(
+    return this.db.read.messageDelivery.recordAttempt(
       { tenant: message.tenant, messageId: message.id, ...tried, error: tried.error === null ? null : cut(tried.error) },
       settlement?.status === 'failed' ? { ...settlement, error: cut(settlement.error) } : settlement,
     );

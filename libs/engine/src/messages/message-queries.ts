@@ -8,8 +8,8 @@ export class MessageQueries {
   constructor(private readonly db: Database) {}
 
   async list(actor: Actor, filters: { status?: string; kind?: string }, page: { page: number; pageSize: number }): Promise<Paginated<unknown>> {
-    const [messages, total] = await this.db.read.delivery.listForTenant(actor.tenant, filters, page);
-    const attempts = await this.db.read.delivery.attemptsOf(messages.map((m) => m.id));
+    const [messages, total] = await this.db.read.outbox.listForTenant(actor.tenant, filters, page);
+    const attempts = await this.db.read.outbox.attemptsOf(messages.map((m) => m.id));
     return {
       items: messages.map((message) => ({
         id: message.id,
@@ -42,7 +42,7 @@ export class MessageQueries {
 
   /** What Front Door has told this member of staff: forwarded contacts, and (managers) breached deadlines. */
   async inbox(actor: Actor, page: { page: number; pageSize: number }): Promise<Paginated<unknown>> {
-    const [messages, total] = await this.db.read.delivery.staffInbox(actor.tenant, actor.sub, actor.roles.includes('manager'), page);
+    const [messages, total] = await this.db.read.outbox.staffInbox(actor.tenant, actor.sub, actor.roles.includes('manager'), page);
     return {
       items: messages.map((message) => {
         const rendered = renderMessage(message.kind, message.content, { now: message.createdAt, recipientName: actor.name });

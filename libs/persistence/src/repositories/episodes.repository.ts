@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { OUTSIDE_THE_QUEUE_ORDER } from '@frontdoor/pathway';
 import { EntityManager } from 'typeorm';
 import type { AccessLogEntity } from '../entities/access-log.entity';
 import { DeadlineEntity } from '../entities/deadline.entity';
@@ -188,7 +189,7 @@ export class EpisodesRepository {
   }
 
   /**
-   * Recomputes the soonest outstanding due time that orders the queue (deadlines of the kinds in
+   * Recomputes the soonest outstanding due time that orders the queue (the pathway's
    * `ordersTheQueue`), and returns what the database itself sets on the row (so a step need not
    * read the episode back).
    */
@@ -261,17 +262,6 @@ const REFRESH_NEXT_DUE = `UPDATE episodes SET next_due_at = (
     WHERE d.tenant = episodes.tenant AND d.episode_id = episodes.id AND d.kind <> ALL($3)
       AND (d.status = 'open' OR (d.status = 'breached' AND d.completed_at IS NULL AND d.cancelled_at IS NULL)))
   WHERE id = $1 AND tenant = $2`;
-
-/**
- * The acknowledgement is owed to the referrer, not a step for the child: it does not move an
- * episode up the queue.
- */
-const OUTSIDE_THE_QUEUE_ORDER: readonly string[] = ['acknowledgement'];
-
-/** Whether a deadline of this kind counts towards an episode's place in the queue (`next_due_at`). */
-export function ordersTheQueue(kind: string): boolean {
-  return !OUTSIDE_THE_QUEUE_ORDER.includes(kind);
-}
 
 interface SetByDatabaseRow {
   next_due_at: Date | null;

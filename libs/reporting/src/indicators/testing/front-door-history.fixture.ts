@@ -100,8 +100,8 @@ export class FrontDoorHistory {
     const [message] = (await this.db.read.outbox.forEpisode(this.tenant, episodeId)).filter((m) => m.kind === 'decision');
     if (!message) throw new Error(`no decision message for episode ${episodeId}`);
     await this.db.transaction(async (stores) => {
-      if (outcome === 'delivered') await stores.delivery.markDelivered(message.id, new Date(at), null);
-      else await stores.delivery.markFailed(message.id, new Date(at), 'mailbox does not exist');
+      if (outcome === 'delivered') await stores.messageDelivery.markDelivered(message.id, new Date(at), null);
+      else await stores.messageDelivery.markFailed(message.id, new Date(at), 'mailbox does not exist');
     });
   }
 

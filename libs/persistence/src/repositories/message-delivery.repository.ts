@@ -1,9 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { DeadlineEntity } from '../entities/deadline.entity';
 import { MessageAttemptEntity } from '../entities/message-attempt.entity';
 import { OutboxMessageEntity } from '../entities/outbox-message.entity';
 import { hydrate } from './raw-sql';
-import { scoped } from './tenant-scope';
 
 /** What an attempt did to its message: sent (awaiting the provider's receipt), delivered, or failed for good. */
 export type AttemptSettlement =
@@ -12,11 +10,11 @@ export type AttemptSettlement =
   | { status: 'failed'; at: Date; error: string };
 
 /**
- * The worker's side of messages and timers. The worker acts for Front Door itself across
- * tenants, by the ids its jobs carry; nothing here answers an HTTP caller. The manager's view
- * of messages (`listForTenant`) is tenant-scoped like every other read.
+ * Messages on their way out: the relay's pending rows, each delivery attempt and what it did to
+ * its message. The worker acts for Front Door itself across tenants, by the ids its jobs carry;
+ * nothing here answers an HTTP caller (a tenant's messages as people see them are the outbox's).
  */
-export class DeliveryRepository {
+export class MessageDeliveryRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
@@ -105,89 +103,5 @@ export class DeliveryRepository {
       `UPDATE outbox_messages SET status = 'failed', failed_at = $2, last_error = $3 WHERE id = $1 AND status <> 'delivered'`,
       [id, at, error],
     );
-  }
-
-  attemptsOf(messageIds: string[]): Promise<MessageAttemptEntity[]> {
-    if (messageIds.length === 0) return Promise.resolve([]);
-    return this.manager
-      .getRepository(MessageAttemptEntity)
-      .createQueryBuilder('a')
-      .where('a.message_id IN (:...messageIds)', { messageIds })
-      .orderBy('a.attempt', 'ASC')
-      .addOrderBy('a.started_at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .getMany();
-  }
-
-  /** A manager's view: messages of their tenant by status and kind, newest first. */
-  listForTenant(tenant: string, filters: { status?: string; kind?: string }, page: { page: number; pageSize: number }) {
-    const q = scoped(this.manager, OutboxMessageEntity, 'm', tenant);
-    if (filters.status) q.andWhere('m.status = :status', { status: filters.status });
-    if (filters.kind) q.andWhere('m.kind = :kind', { kind: filters.kind });
-    return q
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.id', 'ASC')
-      .skip((page.page - 1) * page.pageSize)
-      .take(page.pageSize)
-      .getManyAndCount();
-  }
-
-  /**
-   * A member of staff's inbox: messages to them as an allocated worker and, for managers, the
-   * breached-deadline alerts of their authority. Newest first.
-   */
-  staffInbox(tenant: string, staffSub: string, includeManagerAlerts: boolean, page: { page: number; pageSize: number }) {
-    const q = scoped(this.manager, OutboxMessageEntity, 'm', tenant).andWhere(
-      includeManagerAlerts
-        ? `((m.recipient->>'audience' = 'worker' AND m.recipient->>'address' = :staffSub) OR m.recipient->>'audience' = 'manager')`
-        : `m.recipient->>'audience' = 'worker' AND m.recipient->>'address' = :staffSub`,
-      { staffSub },
-    );
-    return q
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.id', 'ASC')
-      .skip((page.page - 1) * page.pageSize)
-      .take(page.pageSize)
-      .getManyAndCount();
-  }
-
-  /** Open deadlines with no timer yet, locked for the one relay that will set them. Call inside a transaction. */
-  async lockUnscheduledDeadlines(limit: number): Promise<{ id: string; dueAt: Date }[]> {
-    const rows: { id: string; due_at: Date }[] = await this.manager.query(
-      `SELECT id, due_at FROM deadlines WHERE status = 'open' AND timer_scheduled_at IS NULL ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
-    );
-    return rows.map((row) => ({ id: row.id, dueAt: row.due_at }));
-  }
-
-  async markTimersScheduled(ids: string[], at: Date): Promise<void> {
-    await this.manager.query(`UPDATE deadlines SET timer_scheduled_at = $2 WHERE id = ANY($1)`, [ids, at]);
-  }
-
-  /** Open deadlines already due (their timer lost, or never set): the sweep's work. */
-  async dueDeadlineIds(now: Date, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.manager.query(
-      `SELECT id FROM deadlines WHERE status = 'open' AND due_at < $1 ORDER BY due_at LIMIT $2`,
-      [now, limit],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  /** Locks one deadline for the timer that fires it. Call inside a transaction. */
-  findDeadline(id: string): Promise<DeadlineEntity | null> {
-    return this.manager.getRepository(DeadlineEntity).createQueryBuilder('d').where('d.id = :id', { id }).getOne();
-  }
-
-  lockDeadline(id: string): Promise<DeadlineEntity | null> {
-    return this.manager
-      .getRepository(DeadlineEntity)
-      .createQueryBuilder('d')
-      .setLock('pessimistic_write')
-      .where('d.id = :id', { id })
-      .getOne();
-  }
-
-  async markBreached(id: string): Promise<void> {
-    await this.manager.query(`UPDATE deadlines SET status = 'breached', breached_at = due_at WHERE id = $1 AND status = 'open'`, [id]);
   }
 }
