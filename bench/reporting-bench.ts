@@ -6,7 +6,7 @@ import { Database, openDatabase } from '@frontdoor/persistence';
 import { ExceptionReport, IndicatorsReport, reportingPeriod } from '@frontdoor/reporting';
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
-import { runSimulation } from '../apps/api/src/cli/simulate/run-simulation';
+import { runSimulation } from '../apps/simulator/src';
 import { databaseUrl, postgresVersion, recreateDatabase, serverSetting } from './bench-database';
 import { addCopies, markBaseMonth, rowCounts, type RowCounts } from './reporting-history';
 

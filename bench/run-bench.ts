@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   const rows: ScenarioResult[] = [...(ceiling?.rows ?? [])];
   const profile: Record<string, ReturnType<typeof topStatements>> = {};
   const extra: Record<string, unknown> = {};
-  let messages: MessageDeliveryResult | null = null;
+  let messages: MessageDeliveryResult;
   try {
     await api.sample();
     const intakeRate: Record<number, number> = {};
@@ -192,13 +192,13 @@ async function main(): Promise<void> {
   writeFileSync(join(folder, 'latest.json'), json);
 
   log(`\n${resultsTable(rows)}\n`);
-  if (messages) log(`${messagesTable(messages)}\n`);
+  log(`${messagesTable(messages)}\n`);
   if (!ceiling) log('ceiling: null — pgbench is not installed, so there is no ratio this run.');
   for (const r of rows.filter((row) => row.apiCpuProfile)) {
     const places = r.apiCpuProfile!.busyCpuByPlace.slice(0, 8).map((p) => `${p.place} ${p.share}%`);
     log(`api busy CPU, ${r.scenario}@${r.clients}: ${places.join(', ')}`);
   }
-  if (messages?.workerCpuProfile) {
+  if (messages.workerCpuProfile) {
     log(`worker busy CPU, messages: ${messages.workerCpuProfile.busyCpuByPlace.slice(0, 8).map((p) => `${p.place} ${p.share}%`).join(', ')}`);
   }
   for (const [scenario, statements] of Object.entries(profile)) {

@@ -343,7 +343,6 @@ describe('the access matrix, generated from the policy table', () => {
     const lines = [...matrix.entries()].map(([row, byRole]) =>
       [row.padEnd(52), ...roles.map((r) => (byRole.get(r) ?? []).join(' ').padEnd(r === 'none' ? 6 : 18))].join('|'),
     );
-    // eslint-disable-next-line no-console
     console.log(
       [
         `ACCESS MATRIX: ${cells} cells in ${((Date.now() - started) / 1000).toFixed(1)} s; suffix t=other tenant, r=other referrer, a=other agency; * = MISMATCH`,

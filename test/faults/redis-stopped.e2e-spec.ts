@@ -140,7 +140,7 @@ describe('Redis stopped', () => {
     }
 
     // Each arrived exactly once: two emails for the first contact, two posts for the police.
-    const [byPhone, byPolice] = contacts;
+    const [, byPolice] = contacts;
     const mails = oursByMail();
     expect(mails).toHaveLength(held.filter((m) => m.channel === 'email').length);
     expect(mails.filter((mail) => /decision/i.test(mail.subject))).toHaveLength(1);

@@ -159,7 +159,6 @@ describe('every route, fuzzed', () => {
     const started = Date.now();
     const before = sent;
     const result = await fc.check(property, { numRuns, seed: SEED, endOnFailure: true });
-    // eslint-disable-next-line no-console
     console.log(`${name}: ${sent - before} requests in ${Date.now() - started} ms (seed ${SEED})`);
     if (result.failed) {
       throw new Error(`${name} failed (seed ${SEED}, path ${result.counterexamplePath}): ${String((result.errorInstance as Error)?.message ?? result.errorInstance)}`);
@@ -227,9 +226,7 @@ describe('every route, fuzzed', () => {
   }, 60_000);
 
   afterAll(async () => {
-    // eslint-disable-next-line no-console
     console.log(`fuzz: ${sent} requests in all; ${failures.length} failure(s)`);
-    // eslint-disable-next-line no-console
     if (COLLECT) console.log([...collected.entries()].map(([kind, example]) => `### ${kind}\n${example}`).join('\n\n'));
     await db?.end();
     await app?.close();

@@ -42,7 +42,7 @@ export class AuthoritySettingsRegistry {
     try {
       parsed = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new Error(`FRONT_DOOR_SETTINGS (${path}) could not be read as JSON: ${(error as Error).message}`);
+      throw new Error(`FRONT_DOOR_SETTINGS (${path}) could not be read as JSON: ${(error as Error).message}`, { cause: error });
     }
     const problems = validateSettingsFile(parsed);
     if (problems.length > 0) {

@@ -98,7 +98,7 @@ function restore(machine: PathwayMachine, version: number, persisted: unknown): 
     return machine.resolveState({ value: value as Snapshot['value'], context: context as PathwayContext });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot load a snapshot of pathway version ${version}: ${reason}`);
+    throw new Error(`Cannot load a snapshot of pathway version ${version}: ${reason}`, { cause: error });
   }
 }
 

@@ -80,6 +80,8 @@ export async function servePglite({ dataDir, host = '127.0.0.1', port = 0 }: Ser
   const exited = new Promise<void>((resolveExit) => worker.once('exit', () => resolveExit()));
   worker.on('error', (error) => {
     // Nothing in the app can repair this; say so loudly rather than crash on an unhandled event.
+    // (This lib has no logger of its own, and this runs on a worker thread's event.)
+    // eslint-disable-next-line no-console
     console.error(`Embedded PostgreSQL (${dir}) failed:`, error);
   });
 
@@ -136,6 +138,7 @@ function lockDataDir(dir: string): () => void {
         throw new Error(
           `Embedded database folder ${dir} is in use by process ${holder}. ` +
             'Run one Front Door process in embedded mode, or set DATABASE_URL and REDIS_URL.',
+          { cause: error },
         );
       }
       rmSync(lockPath, { force: true }); // left behind by a process that no longer runs

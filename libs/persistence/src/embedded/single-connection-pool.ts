@@ -38,7 +38,7 @@ export class SingleConnectionPool extends EventEmitter implements PgPool {
     });
   }
 
-  query<R = any>(text: string, params?: readonly unknown[]): Promise<PgQueryResult<R>> {
+  query<R = unknown>(text: string, params?: readonly unknown[]): Promise<PgQueryResult<R>> {
     if (this.closed) return Promise.reject(new Error('The embedded queue connection is closed.'));
     const run = this.tail.then(() => this.client.query(text, params as unknown[] | undefined));
     this.tail = run.catch(() => undefined);
@@ -83,7 +83,7 @@ class SharedClientLease extends EventEmitter implements PgPoolClient {
     return this.pool.connection;
   }
 
-  query<R = any>(text: string, params?: readonly unknown[]): Promise<PgQueryResult<R>> {
+  query<R = unknown>(text: string, params?: readonly unknown[]): Promise<PgQueryResult<R>> {
     return this.pool.query<R>(text, params);
   }
 
@@ -95,6 +95,8 @@ class SharedClientLease extends EventEmitter implements PgPoolClient {
   override on(event: 'notification', listener: (msg: PgNotification) => void): this;
   override on(event: 'error', listener: (err: Error) => void): this;
   override on(event: 'end', listener: () => void): this;
+  // EventEmitter's own listener type, which the overloads above narrow.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override on(event: string | symbol, listener: (...args: any[]) => void): this {
     return super.on(event, listener);
   }

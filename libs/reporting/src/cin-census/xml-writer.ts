@@ -23,7 +23,8 @@ export class XmlWriterError extends Error {
 // XML 1.0 names, restricted to ASCII: the census schema's names are all plain letters.
 const NAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
 // Characters XML 1.0 cannot carry at all, escaped or not (C0 controls but tab, LF and CR; lone
-// surrogates; U+FFFE and U+FFFF).
+// surrogates; U+FFFE and U+FFFF). Matching control characters is the point here.
+// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** An element holding other elements; absent ones (null, undefined, false) are skipped. */

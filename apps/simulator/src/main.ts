@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readEnvironment } from '@frontdoor/config';
 import { connectDatabase } from '@frontdoor/persistence';
-import { formatSummary, runSimulation } from './simulate/run-simulation';
+import { formatSummary, runSimulation } from './run-simulation';
 
 const USAGE = 'usage: npm run simulate -- --months 12 --tenant 865 [--scale 1.0] [--seed 42] [--start 2025-04-01]';
 

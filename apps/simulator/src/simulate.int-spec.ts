@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Database, openDatabase } from '@frontdoor/persistence';
 import { CinCensusExport } from '@frontdoor/reporting';
 import { DataSource } from 'typeorm';
-import { TEST_DATABASE_URL } from '../../../../../test/support/test-database';
+import { TEST_DATABASE_URL } from '../../../test/support/test-database';
 import { runSimulation } from './run-simulation';
 import type { SimulationSummary } from './simulator';
 
