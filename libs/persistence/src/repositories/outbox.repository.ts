@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { MessageAttemptEntity } from '../entities/message-attempt.entity';
 import { OutboxMessageEntity } from '../entities/outbox-message.entity';
 import { insertEntities } from './raw-sql';
@@ -49,12 +49,7 @@ export class OutboxRepository {
     const q = scoped(this.manager, OutboxMessageEntity, 'm', tenant);
     if (filters.status) q.andWhere('m.status = :status', { status: filters.status });
     if (filters.kind) q.andWhere('m.kind = :kind', { kind: filters.kind });
-    return q
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.id', 'ASC')
-      .skip((page.page - 1) * page.pageSize)
-      .take(page.pageSize)
-      .getManyAndCount();
+    return newestFirst(q, page);
   }
 
   /**
@@ -68,11 +63,16 @@ export class OutboxRepository {
         : `m.recipient->>'audience' = 'worker' AND m.recipient->>'address' = :staffSub`,
       { staffSub },
     );
-    return q
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.id', 'ASC')
-      .skip((page.page - 1) * page.pageSize)
-      .take(page.pageSize)
-      .getManyAndCount();
+    return newestFirst(q, page);
   }
+}
+
+/** One page of messages (alias `m`), newest first, with the count of all of them. */
+function newestFirst(q: SelectQueryBuilder<OutboxMessageEntity>, page: { page: number; pageSize: number }) {
+  return q
+    .orderBy('m.created_at', 'DESC')
+    .addOrderBy('m.id', 'ASC')
+    .skip((page.page - 1) * page.pageSize)
+    .take(page.pageSize)
+    .getManyAndCount();
 }
