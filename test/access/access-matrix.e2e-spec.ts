@@ -482,6 +482,36 @@ describe('the access matrix, generated from the policy table', () => {
     expect(local).toEqual([]);
   });
 
+  it('never tells a referrer whether a child is known: the answer and their view hold only what they sent', async () => {
+    const practitioner = (await tokenFor('practitioner', 'own'))!;
+    const referrer = (await tokenFor('referrer', 'own'))!;
+    const child = (givenName: string, nhsNumber: string) => ({
+      givenName, familyName: 'Smyth', dateOfBirth: '2014-05-02', nhsNumber, address: { postcode: 'BA14 8AA' },
+    });
+    // The child is known: a practitioner logged a contact about them, with an open episode.
+    await createContact(app, practitioner, contactBody({ children: [{ ...child('Adelaide', '9434765870') }] }));
+    const local: string[] = [];
+    const answers: Record<string, any> = {};
+    for (const [label, nhsNumber] of [['known', '9434765870'], ['unknown', '9434765889']] as const) {
+      const sent = await send('POST', '/api/v1/contacts', referrer, contactBody({ channel: 'portal', children: [child('Addie', nhsNumber)] }));
+      if (sent.status !== 201) local.push(`${label}: POST /contacts answered ${sent.status}`);
+      answers[label] = sent.body;
+      const keys = Object.keys(sent.body).sort();
+      if (keys.join() !== 'episodes,id,receivedAt,reference') local.push(`${label}: the referrer's answer has ${keys.join()}`);
+      for (const episode of sent.body.episodes ?? []) {
+        if (Object.keys(episode).sort().join() !== 'id,stage') local.push(`${label}: an episode in the answer has ${Object.keys(episode).join()}`);
+      }
+      const view = await send('GET', `/api/v1/referrals/mine/${sent.body.id}`, referrer);
+      const shown = view.body.children?.[0];
+      if (shown?.childName !== 'Addie' || shown?.child?.givenName !== 'Addie') {
+        local.push(`${label}: the referrer's view names the child ${JSON.stringify(shown?.childName)}, not the name they typed`);
+      }
+      if (JSON.stringify(view.body).includes('Adelaide')) local.push(`${label}: the referrer's view shows the stored child's name`);
+    }
+    mismatches.push(...local);
+    expect(local).toEqual([]);
+  });
+
   it('writes every successful read of a child or an episode to access_log', async () => {
     expect(expectedLogs.length).toBeGreaterThan(0);
     const client = new Client({ connectionString: TEST_DATABASE_URL });

@@ -32,8 +32,7 @@ export class ContactsController {
     }
     const result = await this.createContact.execute({ actor, input: body, idempotencyKey });
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    const { id, reference, receivedAt, householdId, episodes } = result.contact;
-    return { id, reference, receivedAt, householdId, episodes };
+    return result.answer;
   }
 
   @Get(':id')
