@@ -12,8 +12,13 @@ export interface Environment {
   databaseUrl: string | null;
   /** Absent: BullMQ runs on its PostgreSQL backend over a second embedded PGlite. */
   redisUrl: string | null;
-  /** Contacts one client may post a minute before 429 (behind a proxy, set `trust proxy` there too). */
+  /** Contacts one person (token tenant and subject) may post a minute before 429. */
   intakeRateLimitPerMinute: number;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): behind a load balancer, which hops' X-Forwarded-For to
+   * believe — `true`, a number of hops, or addresses/subnets. Unset: none (the socket's address).
+   */
+  trustProxy: boolean | number | string;
   /** BullMQ key prefix: lets several Front Doors (or test runs) share one Redis. */
   queuePrefix: string;
   /** Where embedded data lives (PGlite folders). */
@@ -120,6 +125,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   if (!Number.isInteger(intakeRateLimitPerMinute) || intakeRateLimitPerMinute < 1) {
     problems.push('INTAKE_RATE_LIMIT_PER_MINUTE must be a whole number of at least 1');
   }
+  const trustProxyText = text('TRUST_PROXY') ?? 'false';
+  const trustProxy = /^(true|false)$/.test(trustProxyText)
+    ? trustProxyText === 'true'
+    : /^\d+$/.test(trustProxyText)
+      ? Number(trustProxyText)
+      : trustProxyText;
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const notifyBaseUrl = url('NOTIFY_BASE_URL', ['https:', 'http:']);
   let notifyTemplateIds: Record<string, string> = {};
@@ -142,6 +153,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     databaseUrl,
     redisUrl,
     intakeRateLimitPerMinute,
+    trustProxy,
     queuePrefix: text('QUEUE_PREFIX') ?? 'front-door',
     dataDir: text('FRONT_DOOR_DATA_DIR') ?? '.data',
     auth,
