@@ -13,6 +13,7 @@ import {
   type Role,
 } from '../../libs/auth/src';
 import { PUBLIC_EVENT_TYPES } from '../../libs/pathway/src';
+import { laChildIdOf } from '../../libs/reporting/src';
 import { contactBody, createContact, step } from '../support/front-door-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASE_URL } from '../support/test-database';
@@ -62,6 +63,12 @@ interface RouteSpec {
   /** A 4xx that is about the request or the tenant's data, never about access: also counts as allowed. */
   alsoOk?: (status: number, body: any) => boolean;
 }
+
+/** Everything of the matrix's own tenant that another tenant must never be shown, LA child ids included. */
+const ownIds = (c: Ctx): string[] => {
+  const ids = Object.values(c.ids);
+  return [...ids, laChildIdOf(c.ids.child)];
+};
 
 const items = (body: any): string[] => (body?.items ?? []).map((i: { id: string }) => i.id);
 
@@ -167,6 +174,12 @@ const CATALOGUE: RouteSpec[] = [
     method: 'GET', template: '/api/v1/exports/annex-a/:list', permission: 'exports.read', kind: 'global',
     situations: ['own', 'otherTenant'], ok: [200],
     probe: () => ({ path: '/api/v1/exports/annex-a/1?from=2026-04-01&to=2026-11-30' }),
+  },
+  {
+    method: 'GET', template: '/api/v1/access-log', permission: 'accessLog.read', kind: 'list',
+    situations: ['own', 'otherTenant'], ok: [200],
+    probe: (c) => ({ path: `/api/v1/access-log?childId=${c.ids.child}&pageSize=200` }),
+    listed: (c) => c.ids.child, listIds: (body) => (body?.items ?? []).map((i: { subjectId: string }) => i.subjectId),
   },
   {
     method: 'GET', template: '/api/v1/messages', permission: 'messages.read', kind: 'global',
@@ -420,6 +433,16 @@ describe('the access matrix, generated from the policy table', () => {
             if (present !== (situation === 'own')) {
               ok = false;
               why = present ? ' (lists a record not theirs)' : ' (own record missing from list)';
+            }
+          }
+          // What a tenant-wide route (reports, exports, messages, inbox) answers another tenant
+          // holds nothing of this one's: no id of its contacts, episodes, children or checks.
+          if (ok && situation === 'otherTenant' && response.status < 300) {
+            const text = response.text ?? JSON.stringify(response.body);
+            const shown = ownIds(ctx).filter((id) => text.includes(id));
+            if (shown.length > 0) {
+              ok = false;
+              why = ` (shows another tenant's ${shown.join(', ')})`;
             }
           }
           if (!ok) {

@@ -6,6 +6,7 @@ import { AuthModule } from '@frontdoor/auth';
 import type { Environment } from '@frontdoor/config';
 import { EngineModule, QueuesModule } from '@frontdoor/engine';
 import { ReportingModule } from '@frontdoor/reporting';
+import { AccessLogController } from './access-log/access-log.controller';
 import { AgencyChecksController } from './agency-checks/agency-checks.controller';
 import { ChildrenController } from './children/children.controller';
 import { ContactsController } from './contacts/contacts.controller';
@@ -54,6 +55,7 @@ export class AppModule {
         InboxController,
         ReportsController,
         ExportsController,
+        AccessLogController,
         NotifyCallbackController,
         MetricsController,
         HealthController,
