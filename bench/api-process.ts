@@ -42,6 +42,9 @@ async function ask<T>(child: ChildProcess, request: ApiRequest, answer: string):
   return answered;
 }
 
+/** The bench's own HS256 secret: Front Door refuses the development one on a real database. */
+export const BENCH_JWT_SECRET = 'front-door-bench-secret-only-for-npm-run-bench-0123456789';
+
 /** Starts bench/api-server.ts in a child process and waits until it listens. */
 export async function startApiProcess(options: {
   databaseUrl: string;
@@ -55,6 +58,7 @@ export async function startApiProcess(options: {
       BENCH_DATABASE_URL: options.databaseUrl,
       BENCH_REDIS_URL: options.redisUrl,
       BENCH_COUNT_QUERIES: options.countQueries ? '1' : '0',
+      AUTH_JWT_SECRET: BENCH_JWT_SECRET,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const env = readEnvironment({
     DATABASE_URL: process.env.BENCH_DATABASE_URL,
     REDIS_URL: process.env.BENCH_REDIS_URL,
+    AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET,
     LOG_LEVEL: 'silent',
     PORT: '0',
   });

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signDevelopmentToken } from '../libs/auth/src';
-import { DEVELOPMENT_JWT_SECRET } from '../libs/config/src';
+import { BENCH_JWT_SECRET } from './api-process';
 import { openDatabase } from '../libs/persistence/src/data-source';
 import { ApiProcess, ApiSample, startApiProcess } from './api-process';
 import { ADMIN_DATABASE_URL, analyse, databaseUrl, postgresVersion, recreateDatabase, seedKnownChildren, serverSetting } from './bench-database';
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   });
 
   const sign = (role: 'practitioner' | 'manager', sub: string) =>
-    signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { sub, name: sub, roles: [role], tenant: TENANT }, '2h');
+    signDevelopmentToken(BENCH_JWT_SECRET, { sub, name: sub, roles: [role], tenant: TENANT }, '2h');
   const tokens = { practitioner: await sign('practitioner', 'pat-practitioner'), manager: await sign('manager', 'morgan-manager') };
 
   const startApi = () => startApiProcess({ databaseUrl: url, redisUrl: REDIS_URL, countQueries: options.countQueries });

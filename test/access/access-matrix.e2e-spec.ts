@@ -13,6 +13,7 @@ import {
   type Role,
 } from '../../libs/auth/src';
 import { PUBLIC_EVENT_TYPES } from '../../libs/pathway/src';
+import { laChildIdOf } from '../../libs/reporting/src';
 import { contactBody, createContact, step } from '../support/front-door-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DATABASE_URL } from '../support/test-database';
@@ -62,6 +63,12 @@ interface RouteSpec {
   /** A 4xx that is about the request or the tenant's data, never about access: also counts as allowed. */
   alsoOk?: (status: number, body: any) => boolean;
 }
+
+/** Everything of the matrix's own tenant that another tenant must never be shown, LA child ids included. */
+const ownIds = (c: Ctx): string[] => {
+  const ids = Object.values(c.ids);
+  return [...ids, laChildIdOf(c.ids.child)];
+};
 
 const items = (body: any): string[] => (body?.items ?? []).map((i: { id: string }) => i.id);
 
@@ -167,6 +174,12 @@ const CATALOGUE: RouteSpec[] = [
     method: 'GET', template: '/api/v1/exports/annex-a/:list', permission: 'exports.read', kind: 'global',
     situations: ['own', 'otherTenant'], ok: [200],
     probe: () => ({ path: '/api/v1/exports/annex-a/1?from=2026-04-01&to=2026-11-30' }),
+  },
+  {
+    method: 'GET', template: '/api/v1/access-log', permission: 'accessLog.read', kind: 'list',
+    situations: ['own', 'otherTenant'], ok: [200],
+    probe: (c) => ({ path: `/api/v1/access-log?childId=${c.ids.child}&pageSize=200` }),
+    listed: (c) => c.ids.child, listIds: (body) => (body?.items ?? []).map((i: { subjectId: string }) => i.subjectId),
   },
   {
     method: 'GET', template: '/api/v1/messages', permission: 'messages.read', kind: 'global',
@@ -421,6 +434,16 @@ describe('the access matrix, generated from the policy table', () => {
               why = present ? ' (lists a record not theirs)' : ' (own record missing from list)';
             }
           }
+          // What a tenant-wide route (reports, exports, messages, inbox) answers another tenant
+          // holds nothing of this one's: no id of its contacts, episodes, children or checks.
+          if (ok && situation === 'otherTenant' && response.status < 300) {
+            const text = response.text ?? JSON.stringify(response.body);
+            const shown = ownIds(ctx).filter((id) => text.includes(id));
+            if (shown.length > 0) {
+              ok = false;
+              why = ` (shows another tenant's ${shown.join(', ')})`;
+            }
+          }
           if (!ok) {
             local.push(
               `${rowName} as ${situation === 'anonymous' ? 'no token' : role} (${situation}): expected ${expected.join('|')}, got ${response.status}${why} ${JSON.stringify(response.body)?.slice(0, 160)}`,
@@ -476,6 +499,36 @@ describe('the access matrix, generated from the policy table', () => {
         else expectedLogs.push({ actor_sub: subOf(role, 'own'), subject_type: 'episode', subject_id: id, what: `EVENT ${type} as ${role}` });
         record(`EVENT ${type}`, role, `${response.status}${ok ? '' : '*'}`);
       }
+    }
+    mismatches.push(...local);
+    expect(local).toEqual([]);
+  });
+
+  it('never tells a referrer whether a child is known: the answer and their view hold only what they sent', async () => {
+    const practitioner = (await tokenFor('practitioner', 'own'))!;
+    const referrer = (await tokenFor('referrer', 'own'))!;
+    const child = (givenName: string, nhsNumber: string) => ({
+      givenName, familyName: 'Smyth', dateOfBirth: '2014-05-02', nhsNumber, address: { postcode: 'BA14 8AA' },
+    });
+    // The child is known: a practitioner logged a contact about them, with an open episode.
+    await createContact(app, practitioner, contactBody({ children: [{ ...child('Adelaide', '9434765870') }] }));
+    const local: string[] = [];
+    const answers: Record<string, any> = {};
+    for (const [label, nhsNumber] of [['known', '9434765870'], ['unknown', '9434765889']] as const) {
+      const sent = await send('POST', '/api/v1/contacts', referrer, contactBody({ channel: 'portal', children: [child('Addie', nhsNumber)] }));
+      if (sent.status !== 201) local.push(`${label}: POST /contacts answered ${sent.status}`);
+      answers[label] = sent.body;
+      const keys = Object.keys(sent.body).sort();
+      if (keys.join() !== 'episodes,id,receivedAt,reference') local.push(`${label}: the referrer's answer has ${keys.join()}`);
+      for (const episode of sent.body.episodes ?? []) {
+        if (Object.keys(episode).sort().join() !== 'id,stage') local.push(`${label}: an episode in the answer has ${Object.keys(episode).join()}`);
+      }
+      const view = await send('GET', `/api/v1/referrals/mine/${sent.body.id}`, referrer);
+      const shown = view.body.children?.[0];
+      if (shown?.childName !== 'Addie' || shown?.child?.givenName !== 'Addie') {
+        local.push(`${label}: the referrer's view names the child ${JSON.stringify(shown?.childName)}, not the name they typed`);
+      }
+      if (JSON.stringify(view.body).includes('Adelaide')) local.push(`${label}: the referrer's view shows the stored child's name`);
     }
     mismatches.push(...local);
     expect(local).toEqual([]);

@@ -66,3 +66,62 @@ describe('reports and returns for managers and auditors', () => {
     expect(csv.text.split('\n')[0]).toMatch(/Child Unique ID/i);
   });
 });
+
+describe('the access log of exports and reports', () => {
+  let app: TestApp;
+  let actors: Actors;
+  let childId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-23T09:00:00Z' });
+    actors = await actorsOf(app);
+    const contact = await createContact(app, actors.practitioner);
+    childId = contact.episodes[0].childId;
+    await step(app, actors.practitioner, contact.episodes[0].id, { type: 'SCREEN', outcome: 'concern' });
+    // The decision is due by the end of today: tomorrow it is an exception.
+    app.clock.set(new Date('2026-11-25T09:00:00Z'));
+  });
+  afterAll(() => app.close());
+
+  const get = (path: string, token: string) => app.http().get(path).set('Authorization', `Bearer ${token}`);
+
+  it('logs every child an export or report listed, who asked and how many children it held, for auditors to search', async () => {
+    const exceptions = await get('/api/v1/reports/exceptions?marginWorkingDays=2', actors.manager);
+    expect(exceptions.body.items.map((i: { childId: string }) => i.childId)).toContain(childId);
+    const annex = await get('/api/v1/exports/annex-a/1?from=2026-11-01&to=2026-11-30', actors.manager);
+    expect(annex.status).toBe(200);
+
+    const log = await get(`/api/v1/access-log?childId=${childId}&actor=morgan-manager&pageSize=200`, actors.auditor);
+    expect(log.status).toBe(200);
+    const actions = log.body.items.map((entry: { action: string }) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['report.exceptions', 'export.annex_a_list_1']));
+    const annexEntry = log.body.items.find((entry: { action: string }) => entry.action === 'export.annex_a_list_1');
+    expect(annexEntry).toMatchObject({
+      actor: { sub: 'morgan-manager', roles: ['manager'] },
+      subjectType: 'child',
+      subjectId: childId,
+      detail: { list: 1, from: '2026-11-01', to: '2026-11-30', children: 1 },
+    });
+  });
+
+  it('logs the search of the log itself, and shows another tenant nothing', async () => {
+    await get(`/api/v1/access-log?childId=${childId}`, actors.auditor);
+    const searches = await get('/api/v1/access-log?actor=ari-auditor&from=2026-11-25&to=2026-11-25', actors.manager);
+    const search = searches.body.items.find((e: { action: string }) => e.action === 'access_log.search');
+    expect(search).toMatchObject({ actor: { sub: 'ari-auditor' }, subjectType: 'access_log', detail: { childId, results: expect.any(Number) } });
+
+    const elsewhere = await app.token('auditor', { tenant: `${app.tenant}-elsewhere`, sub: 'ari-auditor' });
+    const theirs = await get(`/api/v1/access-log?childId=${childId}`, elsewhere);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('names bad filters and refuses everyone but auditors and managers', async () => {
+    const bad = await get('/api/v1/access-log?childId=nope&from=2026-02-30&to=yesterday', actors.auditor);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['childId', 'from', 'to']);
+    for (const token of [actors.practitioner, actors.referrer, actors.partner, actors.admin]) {
+      expect((await get('/api/v1/access-log', token)).status).toBe(403);
+    }
+  });
+});

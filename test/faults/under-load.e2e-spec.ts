@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { signDevelopmentToken } from '../../libs/auth/src';
-import { DEVELOPMENT_JWT_SECRET } from '../../libs/config/src';
 import { startSmtpSink, SmtpSink } from '../../libs/notifications/src/testing/smtp-sink';
 import { startWebhookReceiver, WebhookReceiver } from '../../libs/notifications/src/testing/webhook-receiver';
 import { eventually } from '../support/eventually';
@@ -22,6 +21,7 @@ import {
 } from '../support/processes';
 import { sleep } from './fault-kit';
 import { SteadyLoad } from './steady-load';
+import { TEST_JWT_SECRET } from '../support/test-secrets';
 
 const PARTNER_SECRET = 'police-partner-system-secret-0003';
 const KILLS = 5;
@@ -54,7 +54,7 @@ describe('Front Door under steady load while processes die and servers drop', ()
   let load: SteadyLoad;
   /** A development token for this test's tenant. */
   const sign = (role: string, claims: Record<string, string> = {}) =>
-    signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { sub: `${role}-1`, name: `Test ${role}`, roles: [role], tenant, ...claims } as never, '2h');
+    signDevelopmentToken(TEST_JWT_SECRET, { sub: `${role}-1`, name: `Test ${role}`, roles: [role], tenant, ...claims } as never, '2h');
 
   beforeAll(async () => {
     postgres = await startPrivatePostgres();

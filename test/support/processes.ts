@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, Socket } from 'node:net';
 import { join } from 'node:path';
+import { TEST_JWT_SECRET } from './test-secrets';
 
 /**
  * Real processes for fault tests: the Front Door worker as its own process (so it can be
@@ -145,6 +146,7 @@ async function startFrontDoorProcess(
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     LOG_LEVEL: 'warn',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
     ...env,
   };
   let current: { child: ChildProcess; output: OutputTail } | null = null;

@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '../../libs/auth/src';
 import { signDevelopmentToken } from '../../libs/auth/src';
-import { AuthoritySettingsRegistry, Clock, DEVELOPMENT_JWT_SECRET, readEnvironment, SettableClock } from '../../libs/config/src';
+import { AuthoritySettingsRegistry, Clock, readEnvironment, SettableClock } from '../../libs/config/src';
 import { AppModule, configureApp } from '../../apps/api/src';
 import { WorkerModule } from '../../apps/worker/src';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './test-database';
+import { TEST_JWT_SECRET } from './test-secrets';
 
 export interface TestApp {
   app: INestApplication;
@@ -28,6 +29,9 @@ export async function startTestApp(
     REDIS_URL: TEST_REDIS_URL,
     LOG_LEVEL: 'silent',
     PORT: '0',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    // Tests move the clock by months to walk statutory timescales; their tokens must outlive that.
+    AUTH_MAX_TOKEN_LIFETIME_HOURS: String(24 * 365 * 20),
     // Each app its own queues, so one test's worker never takes another's jobs.
     QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
     ...options.env,
@@ -49,15 +53,15 @@ export async function startTestApp(
     tenant,
     http: () => request(app.getHttpServer()),
     token: (role, o = {}) =>
-      signDevelopmentToken(DEVELOPMENT_JWT_SECRET, {
+      signDevelopmentToken(TEST_JWT_SECRET, {
         sub: o.sub ?? `${role}-1`,
         name: o.name ?? `Test ${role}`,
         roles: [role],
         tenant: o.tenant ?? tenant,
         ...(o.agency ? { agency: o.agency } : role === 'partner' ? { agency: 'police' } : {}),
         ...(o.email ? { email: o.email } : {}),
-        // Long-lived: tests move the clock by months to walk statutory timescales.
-      }, '3650d'),
+        // Long-lived, and issued on the test's clock: tests move that clock by months.
+      }, '3650d', clock.now()),
     close: () => app.close(),
   };
 }

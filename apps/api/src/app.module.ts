@@ -8,6 +8,7 @@ import { EngineModule } from '@frontdoor/engine';
 import { Database } from '@frontdoor/persistence';
 import { FrontDoorQueues, QueuesModule } from '@frontdoor/queues';
 import { ReportingModule } from '@frontdoor/reporting';
+import { AccessLogController } from './access-log/access-log.controller';
 import { AgencyChecksController } from './agency-checks/agency-checks.controller';
 import { ChildrenController } from './children/children.controller';
 import { ContactsController } from './contacts/contacts.controller';
@@ -60,6 +61,7 @@ export class AppModule {
         InboxController,
         ReportsController,
         ExportsController,
+        AccessLogController,
         NotifyCallbackController,
         MetricsController,
         HealthController,

@@ -12,15 +12,30 @@ export interface Environment {
   databaseUrl: string | null;
   /** Absent: BullMQ runs on its PostgreSQL backend over a second embedded PGlite. */
   redisUrl: string | null;
-  /** Contacts one client may post a minute before 429 (behind a proxy, set `trust proxy` there too). */
+  /** Contacts one person (token tenant and subject) may post a minute before 429. */
   intakeRateLimitPerMinute: number;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): behind a load balancer, which hops' X-Forwarded-For to
+   * believe — `true`, a number of hops, or addresses/subnets. Unset: none (the socket's address).
+   */
+  trustProxy: boolean | number | string;
   /** BullMQ key prefix: lets several Front Doors (or test runs) share one Redis. */
   queuePrefix: string;
   /** Where embedded data lives (PGlite folders). */
   dataDir: string;
-  auth:
+  /**
+   * How bearer tokens are checked. The development secret (published in this source) is only
+   * ever used by the embedded demo; a deployment on a real database that names neither a secret
+   * nor an identity provider is `unconfigured`, and the api refuses to start on it.
+   */
+  auth: (
     | { mode: 'hs256'; secret: string; usingDevelopmentSecret: boolean }
-    | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+    | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string }
+    | { mode: 'unconfigured' }
+  ) & {
+    /** The longest life (`exp` − `iat`) of a token Front Door accepts, in seconds. */
+    maxTokenLifetimeSeconds: number;
+  };
   /** Path of the per-authority settings file; absent: shipped defaults. */
   settingsFile: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -36,6 +51,11 @@ export interface Environment {
     notifyCallbackToken: string | null;
   };
 }
+
+/** Why a real deployment cannot verify tokens without a secret or an identity provider. */
+export const AUTH_REQUIRED_PROBLEM =
+  'AUTH_JWT_SECRET (at least 32 characters) or AUTH_JWKS_URL with AUTH_ISSUER and AUTH_AUDIENCE is required when DATABASE_URL is set: ' +
+  'without one, anyone could sign tokens with the development secret published in the source';
 
 export class EnvironmentError extends Error {
   constructor(readonly problems: string[]) {
@@ -75,16 +95,27 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
 
   const secret = text('AUTH_JWT_SECRET');
   const jwksUrl = url('AUTH_JWKS_URL', ['https:', 'http:']);
+  const lifetimeHours = Number(text('AUTH_MAX_TOKEN_LIFETIME_HOURS') ?? '12');
+  if (!(lifetimeHours > 0)) problems.push('AUTH_MAX_TOKEN_LIFETIME_HOURS must be a number of hours above 0');
+  const maxTokenLifetimeSeconds = Math.round(lifetimeHours * 3600);
   let auth: Environment['auth'];
   if (jwksUrl) {
     const issuer = text('AUTH_ISSUER');
     const audience = text('AUTH_AUDIENCE');
     if (!issuer) problems.push('AUTH_ISSUER is required with AUTH_JWKS_URL');
     if (!audience) problems.push('AUTH_AUDIENCE is required with AUTH_JWKS_URL');
-    auth = { mode: 'jwks', jwksUrl, issuer: issuer ?? '', audience: audience ?? '' };
+    auth = { mode: 'jwks', jwksUrl, issuer: issuer ?? '', audience: audience ?? '', maxTokenLifetimeSeconds };
+  } else if (secret !== null) {
+    if (secret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters');
+    if (secret === DEVELOPMENT_JWT_SECRET && databaseUrl !== null) {
+      problems.push('AUTH_JWT_SECRET must not be the development secret published in Front Door\'s source');
+    }
+    auth = { mode: 'hs256', secret, usingDevelopmentSecret: false, maxTokenLifetimeSeconds };
+  } else if (databaseUrl === null) {
+    // The embedded demo on its own machine: tokens from `npm run token` just work.
+    auth = { mode: 'hs256', secret: DEVELOPMENT_JWT_SECRET, usingDevelopmentSecret: true, maxTokenLifetimeSeconds };
   } else {
-    if (secret !== null && secret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters');
-    auth = { mode: 'hs256', secret: secret ?? DEVELOPMENT_JWT_SECRET, usingDevelopmentSecret: secret === null };
+    auth = { mode: 'unconfigured', maxTokenLifetimeSeconds };
   }
 
   const logLevel = (text('LOG_LEVEL') ?? 'info') as Environment['logLevel'];
@@ -94,6 +125,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   if (!Number.isInteger(intakeRateLimitPerMinute) || intakeRateLimitPerMinute < 1) {
     problems.push('INTAKE_RATE_LIMIT_PER_MINUTE must be a whole number of at least 1');
   }
+  const trustProxyText = text('TRUST_PROXY') ?? 'false';
+  const trustProxy = /^(true|false)$/.test(trustProxyText)
+    ? trustProxyText === 'true'
+    : /^\d+$/.test(trustProxyText)
+      ? Number(trustProxyText)
+      : trustProxyText;
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const notifyBaseUrl = url('NOTIFY_BASE_URL', ['https:', 'http:']);
   let notifyTemplateIds: Record<string, string> = {};
@@ -116,6 +153,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     databaseUrl,
     redisUrl,
     intakeRateLimitPerMinute,
+    trustProxy,
     queuePrefix: text('QUEUE_PREFIX') ?? 'front-door',
     dataDir: text('FRONT_DOOR_DATA_DIR') ?? '.data',
     auth,

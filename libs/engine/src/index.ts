@@ -5,6 +5,7 @@ export * from './children/match-child';
 export * from './children/nhs-number';
 export * from './create-contact/contact-input';
 export * from './create-contact/create-contact';
+export * from './create-contact/contact-receipt';
 export * from './episodes/episode-details';
 export * from './episodes/episode-queries';
 export * from './errors/front-door-error';

@@ -15,6 +15,8 @@ import { WithdrawnAgencyChecks1764000000000 } from './migrations/1764000000000-w
 import { ReportingIndexes1764100000000 } from './migrations/1764100000000-reporting-indexes';
 import { HistoryNotTruncated1764200000000 } from './migrations/1764200000000-history-not-truncated';
 import { OutboxNotifies1764300000000 } from './migrations/1764300000000-outbox-notifies';
+import { ChildrenAsNamed1764450000000 } from './migrations/1764450000000-children-as-named';
+import { AccessLogOfExports1764460000000 } from './migrations/1764460000000-access-log-of-exports';
 import { MessageAttemptEntity } from './entities/message-attempt.entity';
 
 export const ENTITIES = [
@@ -38,6 +40,8 @@ export const MIGRATIONS = [
   ReportingIndexes1764100000000,
   HistoryNotTruncated1764200000000,
   OutboxNotifies1764300000000,
+  ChildrenAsNamed1764450000000,
+  AccessLogOfExports1764460000000,
 ];
 
 export interface DataSourceOptions {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Requires } from '@frontdoor/auth';
 import { CreateContact, EpisodeQueries, FrontDoorError } from '@frontdoor/engine';
 import type { Response } from 'express';
+import { IntakeThrottlerGuard } from '../http/intake-throttler.guard';
 import { CreateContactDto } from './dto/create-contact.dto';
 
 @ApiTags('Contacts')
@@ -18,7 +18,7 @@ export class ContactsController {
   @Post()
   @HttpCode(201)
   @Requires('contacts.create')
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(IntakeThrottlerGuard)
   @ApiOperation({ summary: 'A worry about one or more children arrives at the front door' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body returns the first contact' })
   async create(
@@ -32,8 +32,7 @@ export class ContactsController {
     }
     const result = await this.createContact.execute({ actor, input: body, idempotencyKey });
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    const { id, reference, receivedAt, householdId, episodes } = result.contact;
-    return { id, reference, receivedAt, householdId, episodes };
+    return result.answer;
   }
 
   @Get(':id')

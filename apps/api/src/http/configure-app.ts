@@ -1,23 +1,35 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { ENVIRONMENT, type Environment } from '@frontdoor/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mountQueueDashboard } from '../operations/queue-dashboard';
 import { bearerGate } from './bearer-gate';
 import { ErrorFilter } from './error.filter';
-import { refuseUnstorableText } from './refuse-unstorable-text';
+import { refuseUnsafeInput } from './refuse-unsafe-input';
 import { validationPipe } from './validation.pipe';
 
 /** Largest request body accepted (a contact naming 20 children fits with room to spare). */
 export const BODY_LIMIT = '256kb';
 
+function noStore(_request: Request, response: Response, next: NextFunction): void {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
 /** Everything about the HTTP app that is not a route; used by main and by the end-to-end tests. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  const express = app as NestExpressApplication;
+  express.set('trust proxy', app.get<Environment>(ENVIRONMENT).trustProxy);
+  express.disable('x-powered-by');
   app.use(helmet());
+  // Nothing an api answer holds (a child's record, a queue, a report) may be kept by a browser or a proxy.
+  app.use(['/api', '/docs', '/admin'], noStore);
   app.use(json({ limit: BODY_LIMIT }));
-  app.use(refuseUnstorableText);
+  app.use(refuseUnsafeInput);
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

@@ -1,6 +1,7 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldProblem } from '@frontdoor/engine';
 import { errorBody } from './error-body';
+import { namedProblems } from './refuse-unsafe-input';
 
 /** Every invalid field named by its path (`children.0.nhsNumber`), never just the first. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -20,9 +21,9 @@ export function validationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new BadRequestException(
-        errorBody(400, 'The request has invalid fields; nothing was changed.', { details: fieldProblems(errors) }),
-      ),
+    exceptionFactory: (errors) => {
+      const { message, details } = namedProblems(fieldProblems(errors), 'The request has invalid fields; nothing was changed.');
+      return new BadRequestException(errorBody(400, message, { details }));
+    },
   });
 }

@@ -14,5 +14,8 @@ export function mountQueueDashboard(app: INestApplication): void {
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: queues.all.map((queue) => new BullMQAdapter(queue, { readOnlyMode: false })), serverAdapter });
 
-  app.use(QUEUE_DASHBOARD_PATH, bearerGate(app, 'queues.admin'), serverAdapter.getRouter());
+  const dashboard = serverAdapter.getRouter();
+  // bull-board serves through an Express app of its own, which would announce itself.
+  dashboard.disable?.('x-powered-by');
+  app.use(QUEUE_DASHBOARD_PATH, bearerGate(app, 'queues.admin'), dashboard);
 }

@@ -19,11 +19,11 @@ export class ExportsController {
   @Get('cin-census')
   @Requires('exports.read')
   @ApiOperation({
-    summary: 'The CIN census XML for the collection year (year=2026: 1 April 2025 – 31 March 2026); 422 with every problem, child by child, if records break the DfE rules',
+    summary: 'The CIN census XML for the collection year (year=2026: 1 April 2025 – 31 March 2026); 422 with every problem, child by child, if records break the DfE rules. Each child in it is access-logged',
   })
   @ApiQuery({ name: 'year', example: 2026 })
   async cin(@CurrentActor() actor: Actor, @Query('year') year: string, @Res() response: Response) {
-    const result = await this.cinCensus.run(actor.tenant, year, this.clock.now());
+    const result = await this.cinCensus.runFor(actor, year, this.clock.now());
     if (!result.ok) {
       response.status(HttpStatus.UNPROCESSABLE_ENTITY).json({
         ...errorBody(422, `The return would break ${result.problems.length} DfE validation rule(s); fix these records first.`),
@@ -38,10 +38,10 @@ export class ExportsController {
   @Get('annex-a/:list')
   @Requires('exports.read')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: 'Ofsted Annex A list 1–5 as CSV, with Ofsted’s columns' })
+  @ApiOperation({ summary: 'Ofsted Annex A list 1–5 as CSV, with Ofsted’s columns (each child listed is access-logged)' })
   @ApiQuery({ name: 'from', example: '2026-04-01' })
   @ApiQuery({ name: 'to', example: '2026-09-30' })
   annex(@CurrentActor() actor: Actor, @Param('list') list: string, @Query('from') from: string, @Query('to') to: string) {
-    return this.annexA.run(actor.tenant, list, from, to);
+    return this.annexA.runFor(actor, list, from, to, this.clock.now());
   }
 }

@@ -38,7 +38,7 @@ export class ReportsController {
   exceptionsFor(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>) {
     const margin = parseMarginWorkingDays(query.marginWorkingDays);
     if (!margin.ok) throw FrontDoorError.invalid(margin.problems);
-    return this.exceptions.run(actor.tenant, this.clock.now(), margin.marginWorkingDays, team(query.team));
+    return this.exceptions.runFor(actor, this.clock.now(), margin.marginWorkingDays, team(query.team));
   }
 
   @Get('caseload')

@@ -10,7 +10,7 @@ import { AuthModule } from './auth.module';
 import { CurrentActor } from './current-actor.decorator';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
-const auth = { mode: 'hs256' as const, secret: SECRET, usingDevelopmentSecret: false };
+const auth = { mode: 'hs256' as const, secret: SECRET, usingDevelopmentSecret: false, maxTokenLifetimeSeconds: 12 * 3600 };
 
 @Controller('probe')
 class ProbeController {

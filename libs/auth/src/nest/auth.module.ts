@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { Clock, SystemClock } from '@frontdoor/config';
+import { AUTH_REQUIRED_PROBLEM, Clock, EnvironmentError, SystemClock } from '@frontdoor/config';
 import { type AuthSettings, TokenVerifier } from '../tokens/token-verifier';
 import { AuthGuard } from './auth.guard';
 
@@ -11,6 +11,9 @@ import { AuthGuard } from './auth.guard';
 @Module({})
 export class AuthModule {
   static forRoot(auth: AuthSettings): DynamicModule {
+    // Refused here, before anything listens: a real deployment must never fall back on the
+    // development secret that anyone can read in the source.
+    if (auth.mode === 'unconfigured') throw new EnvironmentError([AUTH_REQUIRED_PROBLEM]);
     return {
       module: AuthModule,
       global: true,

@@ -39,6 +39,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'messages.read': ['manager'],
   'inbox.read': ['practitioner', 'manager'],
   'exports.read': ['manager', 'auditor'],
+  'accessLog.read': ['manager', 'auditor'],
   'pathway.read': [...ROLES],
   'queues.admin': ['admin'],
   'metrics.read': ['admin'],

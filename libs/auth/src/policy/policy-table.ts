@@ -37,6 +37,7 @@ const RULES = {
   'messages.read': { roles: ['manager'], writes: false, action: 'read messages and their delivery' },
   'inbox.read': { roles: ['practitioner', 'manager'], writes: false, action: 'read a staff inbox' },
   'exports.read': { roles: ['manager', 'auditor'], writes: false, action: 'download statutory returns' },
+  'accessLog.read': { roles: ['manager', 'auditor'], writes: false, action: 'read the access log' },
   'pathway.read': { roles: ROLES, writes: false, action: 'read the pathway' },
   'queues.admin': { roles: ['admin'], writes: true, action: 'administer the job queues' },
   // Operations routes of API.md; /health/* alone is public.

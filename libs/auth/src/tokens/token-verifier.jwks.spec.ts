@@ -29,7 +29,7 @@ describe('TokenVerifier with an identity provider JWKS', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
-    verifier = new TokenVerifier({ mode: 'jwks', jwksUrl, issuer: ISSUER, audience: AUDIENCE });
+    verifier = new TokenVerifier({ mode: 'jwks', jwksUrl, issuer: ISSUER, audience: AUDIENCE, maxTokenLifetimeSeconds: 12 * 3600 });
   });
 
   afterAll(async () => {
@@ -101,6 +101,7 @@ describe('TokenVerifier with an identity provider JWKS', () => {
       jwksUrl: jwksUrl.replace('/.well-known/jwks.json', '/missing'),
       issuer: ISSUER,
       audience: AUDIENCE,
+      maxTokenLifetimeSeconds: 12 * 3600,
     });
     await expect(unreachable.verify(await sign(claims))).rejects.toBeInstanceOf(TokenVerificationUnavailableError);
   });

@@ -4,7 +4,7 @@ import { InvalidTokenError } from './token-errors';
 import { signDevelopmentToken, TokenVerifier } from './token-verifier';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
-const verifier = new TokenVerifier({ mode: 'hs256', secret: SECRET, usingDevelopmentSecret: false });
+const verifier = new TokenVerifier({ mode: 'hs256', secret: SECRET, usingDevelopmentSecret: false, maxTokenLifetimeSeconds: 12 * 3600 });
 
 const practitioner = { sub: 'alice', roles: ['practitioner' as const], tenant: '865' };
 
@@ -69,11 +69,35 @@ describe('TokenVerifier with an HS256 secret', () => {
 
   it('reads the time from the clock it is given', async () => {
     const clock = new SettableClock(new Date());
-    const clocked = new TokenVerifier({ mode: 'hs256', secret: SECRET, usingDevelopmentSecret: false }, clock);
+    const clocked = new TokenVerifier({ mode: 'hs256', secret: SECRET, usingDevelopmentSecret: false, maxTokenLifetimeSeconds: 12 * 3600 }, clock);
     const token = await signDevelopmentToken(SECRET, practitioner, '1h');
     await expect(clocked.verify(token)).resolves.toMatchObject({ sub: 'alice' });
     clock.advance(2 * 60 * 60 * 1000);
     expect((await refusal(token, clocked)).message).toBe('token expired');
+  });
+
+  it('refuses a token whose life is longer than the cap (exp − iat over 12 hours)', async () => {
+    await expect(verifier.verify(await signDevelopmentToken(SECRET, practitioner, '12h'))).resolves.toMatchObject({ sub: 'alice' });
+    const token = await signDevelopmentToken(SECRET, practitioner, '13h');
+    expect((await refusal(token)).message).toBe('token lifetime too long');
+  });
+
+  it('refuses a token issued in the future, which would stretch the cap', async () => {
+    const later = new Date(Date.now() + 10 * 60 * 1000);
+    const token = await new SignJWT({ ...practitioner })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt(later)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+    expect((await refusal(token)).message).toBe('token issued in the future');
+  });
+
+  it('refuses a token with no issue time', async () => {
+    const token = await new SignJWT({ ...practitioner })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+    expect((await refusal(token)).message).toBe('token has no issue time');
   });
 
   it('refuses a token that never expires', async () => {

@@ -21,11 +21,15 @@ type VerifyPayload = (token: string, now: Date) => Promise<JWTPayload>;
 /** Checks a bearer token and says who it belongs to. Knows nothing of HTTP or Nest. */
 export class TokenVerifier {
   private readonly verifyPayload: VerifyPayload;
+  private readonly maxLifetimeSeconds: number;
 
   constructor(auth: AuthSettings, private readonly clock: Clock = new SystemClock()) {
     // A token without `exp` would be good for ever; every token Front Door accepts must expire.
     const common = { clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp'] };
-    if (auth.mode === 'hs256') {
+    this.maxLifetimeSeconds = auth.maxTokenLifetimeSeconds;
+    if (auth.mode === 'unconfigured') {
+      this.verifyPayload = () => Promise.reject(new InvalidTokenError('token verification is not configured'));
+    } else if (auth.mode === 'hs256') {
       const key = new TextEncoder().encode(auth.secret);
       this.verifyPayload = async (token, now) =>
         (await jwtVerify(token, key, { ...common, algorithms: SECRET_ALGORITHMS, currentDate: now })).payload;
@@ -53,6 +57,7 @@ export class TokenVerifier {
       this.verified.delete(token);
       throw refusal(error);
     }
+    refuseUnboundedLifetime(payload, now, this.maxLifetimeSeconds);
     const actor = actorFromClaims(payload);
     this.remember(token, actor, (payload.exp ?? 0) * 1000);
     return actor;
@@ -72,6 +77,18 @@ export class TokenVerifier {
 }
 
 const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * A stolen token is good until it expires, so its life is capped (`exp` − `iat`, configurable
+ * with AUTH_MAX_TOKEN_LIFETIME_HOURS), and a token said to be issued in the future is refused:
+ * it would stretch that cap.
+ */
+function refuseUnboundedLifetime(payload: JWTPayload, now: Date, maxLifetimeSeconds: number): void {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new InvalidTokenError('token has no issue time');
+  if (iat > now.getTime() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new InvalidTokenError('token issued in the future');
+  if ((exp ?? 0) - iat > maxLifetimeSeconds) throw new InvalidTokenError('token lifetime too long');
+}
 
 /**
  * The identity provider's published keys (fetched, cached and refreshed by jose). Failing to
@@ -157,13 +174,15 @@ export async function signDevelopmentToken(
   secret: string,
   claims: DevelopmentTokenClaims,
   expiresIn: string = '8h',
+  /** Tests whose clock is not the machine's sign on their own clock. */
+  issuedAt: Date = new Date(),
 ): Promise<string> {
   const { sub, ...rest } = claims;
   const payload = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined && value !== null));
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
-    .setIssuedAt()
+    .setIssuedAt(issuedAt)
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(secret));
 }

@@ -4,6 +4,8 @@ import type { FieldProblem } from '../errors/front-door-error';
 import type { ContactInput } from './contact-input';
 import { isReferrerThemself, referrerOfContact } from './referrer-of-contact';
 
+const MAX_MONTHS_TO_EXPECTED_BIRTH = 10;
+
 /**
  * The rules of API.md for a contact that a field-by-field check cannot see: who may backdate
  * it, that it is not from the future, that the referral source is a CIN code, and that the
@@ -35,7 +37,17 @@ export function contactProblems(actor: Actor, input: ContactInput, now: Date): F
   if (referrer.feedbackChannel === 'portal' && !isReferrerThemself(actor)) {
     problems.push({ field: 'referrer.feedbackChannel', message: 'portal feedback is for referrers who sign in; give email instead' });
   }
+  // An unborn child is due between the day the worry arrived and a full pregnancy after it.
+  const receivedDay = (input.receivedAt ? new Date(input.receivedAt) : now).toISOString().slice(0, 10);
+  const latestDue = new Date(`${receivedDay}T00:00:00Z`);
+  latestDue.setUTCMonth(latestDue.getUTCMonth() + MAX_MONTHS_TO_EXPECTED_BIRTH);
   input.children.forEach((child, i) => {
+    if (child.expectedDateOfBirth && child.expectedDateOfBirth < receivedDay) {
+      problems.push({ field: `children.${i}.expectedDateOfBirth`, message: 'must not be in the past (give dateOfBirth for a child already born)' });
+    }
+    if (child.expectedDateOfBirth && child.expectedDateOfBirth > latestDue.toISOString().slice(0, 10)) {
+      problems.push({ field: `children.${i}.expectedDateOfBirth`, message: `must be at most ${MAX_MONTHS_TO_EXPECTED_BIRTH} months ahead` });
+    }
     if (child.dateOfBirth && child.dateOfBirth > now.toISOString().slice(0, 10)) {
       problems.push({ field: `children.${i}.dateOfBirth`, message: 'must not be in the future (use expectedDateOfBirth for an unborn child)' });
     }

@@ -9,6 +9,7 @@ import { matchOrRecordChild } from '../children/match-child';
 import { FrontDoorError } from '../errors/front-door-error';
 import { composeMessage } from '../messages/compose-message';
 import type { ContactInput, CreatedContact } from './contact-input';
+import { contactReceiptFor, ReferrerReceipt } from './contact-receipt';
 import { contactProblems } from './contact-rules';
 import { isReferrerThemself, referrerOfContact } from './referrer-of-contact';
 
@@ -26,6 +27,8 @@ export interface CreateContactCommand {
 
 export interface CreateContactResult {
   contact: CreatedContact;
+  /** What the one who made the contact is told: for a referrer, nothing that matching found. */
+  answer: CreatedContact | ReferrerReceipt;
   /** True when this answer is the stored one of an earlier request with the same key. */
   replayed: boolean;
 }
@@ -48,7 +51,7 @@ export class CreateContact {
     const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
     if (idempotencyKey) {
       const earlier = await this.db.read.idempotency.find(actor.tenant, actor.sub, idempotencyKey);
-      if (earlier) return this.replay(earlier.requestHash, requestHash, earlier.response);
+      if (earlier) return this.replay(actor, earlier.requestHash, requestHash, earlier.response);
     }
     try {
       // The reference is taken in its own short statement, not inside the contact's transaction:
@@ -80,31 +83,33 @@ export class CreateContact {
         if (!isUniqueViolation(error, 'children_nhs_number')) throw error;
         contact = await record();
       }
-      return { contact, replayed: false };
+      return { contact, answer: contactReceiptFor(actor, contact), replayed: false };
     } catch (error) {
       // Two requests with one key raced: the loser's transaction rolled back; answer as the winner did.
       if (idempotencyKey && isUniqueViolation(error, 'idempotency_records_pkey')) {
         const earlier = await this.db.read.idempotency.find(actor.tenant, actor.sub, idempotencyKey);
-        if (earlier) return this.replay(earlier.requestHash, requestHash, earlier.response);
+        if (earlier) return this.replay(actor, earlier.requestHash, requestHash, earlier.response);
       }
       throw error;
     }
   }
 
-  private replay(storedHash: string, requestHash: string, response: unknown): CreateContactResult {
+  private replay(actor: Actor, storedHash: string, requestHash: string, response: unknown): CreateContactResult {
     if (storedHash !== requestHash) {
       throw new FrontDoorError(
         'idempotency_key_reused',
         'This Idempotency-Key was already used for a different contact; use a new key for a new contact.',
       );
     }
-    return { contact: response as CreatedContact, replayed: true };
+    const contact = response as CreatedContact;
+    return { contact, answer: contactReceiptFor(actor, contact), replayed: true };
   }
 
   private async record(stores: Stores, actor: Actor, input: ContactInput, receivedAt: Date, reference: string): Promise<CreatedContact> {
     const now = this.clock.now();
     const settings = this.settings.for(actor.tenant);
     const householdId = randomUUID();
+    const episodeIds = input.children.map(() => randomUUID());
 
     const contact: ContactEntity = {
       id: randomUUID(),
@@ -122,13 +127,20 @@ export class CreateContact {
       },
       consent: { obtained: input.consent.obtained, reasonIfNot: input.consent.reasonIfNot ?? null },
       householdId,
+      childrenAsNamed: input.children.map((child, i) => ({
+        episodeId: episodeIds[i],
+        givenName: child.givenName,
+        familyName: child.familyName,
+        dateOfBirth: child.dateOfBirth ?? null,
+        expectedDateOfBirth: child.expectedDateOfBirth ?? null,
+      })),
       createdAt: now,
     };
     await stores.contacts.insert(contact);
 
     const episodes: CreatedContact['episodes'] = [];
     const messages: OutboxMessageEntity[] = [];
-    for (const childInput of input.children) {
+    for (const [i, childInput] of input.children.entries()) {
       const matched = await matchOrRecordChild(stores, actor.tenant, childInput, receivedAt);
       const start = startEpisode({
         receivedAt: receivedAt.toISOString(),
@@ -137,7 +149,7 @@ export class CreateContact {
         settings: settings.pathway,
       });
       const episode: EpisodeEntity = {
-        id: randomUUID(),
+        id: episodeIds[i],
         tenant: actor.tenant,
         contactId: contact.id,
         childId: matched.child.id,

@@ -1,7 +1,7 @@
 import type { Actor } from '@frontdoor/auth';
 import { Clock } from '@frontdoor/config';
 import { EpisodeContext, positionOf } from '@frontdoor/pathway';
-import { ContactEntity, Database, EpisodeEntity } from '@frontdoor/persistence';
+import { ChildAsNamed, ContactEntity, Database, EpisodeEntity } from '@frontdoor/persistence';
 import { ApplyEvent } from '../apply-event/apply-event';
 import { FrontDoorError } from '../errors/front-door-error';
 import { logReads, Paginated } from '../episodes/episode-queries';
@@ -85,15 +85,13 @@ export class ReferrerView {
   private async view(actor: Actor, contact: ContactEntity) {
     const episodes = await this.db.read.episodes.forContact(contact.tenant, contact.id);
     await logReads(this.db.read, actor, 'referral.read', episodes.map((e) => ({ subjectType: 'episode' as const, subjectId: e.id })), this.clock.now());
-    const children = await this.db.read.children.findByIds(contact.tenant, episodes.map((e) => e.childId));
     const messages = (await this.db.read.outbox.forContact(contact.tenant, contact.id)).filter((m) => m.recipient.audience === 'referrer');
     return {
       id: contact.id,
       reference: contact.reference,
       receivedAt: contact.receivedAt.toISOString(),
-      children: episodes.map((episode) =>
-        this.childView(episode, children.find((c) => c.id === episode.childId)?.givenName ?? null, contact),
-      ),
+      // In the order the referrer named them.
+      children: inOrderNamed(episodes, contact).map(({ episode, named }) => this.childView(episode, named, contact)),
       messages: messages.map((message) => ({
         id: message.id,
         kind: message.kind,
@@ -105,7 +103,8 @@ export class ReferrerView {
     };
   }
 
-  private childView(episode: EpisodeEntity, givenName: string | null, contact: ContactEntity) {
+  /** Of the child, only what the contact itself said: never the matched record's details. */
+  private childView(episode: EpisodeEntity, named: ChildAsNamed | null, contact: ContactEntity) {
     const context: EpisodeContext = positionOf(episode.machineVersion, episode.snapshot).context;
     const screening = context.screening;
     const screenedOut = screening && screening.outcome !== 'concern';
@@ -117,7 +116,13 @@ export class ReferrerView {
     const involved = contact.referrer.wantsInvolvement && context.workerId !== null && context.assessment !== null;
     return {
       episodeId: episode.id,
-      childName: givenName,
+      childName: named?.givenName ?? null,
+      child: named && {
+        givenName: named.givenName,
+        familyName: named.familyName,
+        dateOfBirth: named.dateOfBirth,
+        expectedDateOfBirth: named.expectedDateOfBirth,
+      },
       status: STATUS_OF_STAGE[episode.stage] ?? 'decided',
       decision,
       allocatedWorker: involved
@@ -128,4 +133,15 @@ export class ReferrerView {
         : null,
     };
   }
+}
+
+function inOrderNamed(episodes: EpisodeEntity[], contact: ContactEntity): { episode: EpisodeEntity; named: ChildAsNamed | null }[] {
+  const named = contact.childrenAsNamed ?? [];
+  const position = (episode: EpisodeEntity) => {
+    const at = named.findIndex((child) => child.episodeId === episode.id);
+    return at === -1 ? named.length : at;
+  };
+  return [...episodes]
+    .sort((a, b) => position(a) - position(b))
+    .map((episode) => ({ episode, named: named.find((child) => child.episodeId === episode.id) ?? null }));
 }

@@ -17,6 +17,15 @@ export interface ConcernDetails {
   immediateRisk: boolean;
 }
 
+/** A child as the contact named them, before any matching: all a referrer is ever shown of the child. */
+export interface ChildAsNamed {
+  episodeId: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string | null;
+  expectedDateOfBirth: string | null;
+}
+
 /** One worry about one or more children, as it arrived at the front door. */
 @Entity('contacts')
 @Index('contacts_reference_unique', ['tenant', 'reference'], { unique: true })
@@ -34,5 +43,7 @@ export class ContactEntity {
   @Column('jsonb') concern: ConcernDetails;
   @Column('jsonb') consent: { obtained: boolean; reasonIfNot: string | null };
   @Column('uuid', { name: 'household_id' }) householdId: string;
+  /** Null for contacts recorded before it was kept. */
+  @Column('jsonb', { name: 'children_as_named', nullable: true }) childrenAsNamed: ChildAsNamed[] | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,5 +1,6 @@
 import { Database } from '@frontdoor/persistence';
-import { loadChildren, loadEpisodes, readConsistently, ReportingInputError } from '../cin-census';
+import { type Reader, recordChildLevelRead } from '../access-log/record-child-level-read';
+import { laChildIdOf, loadChildren, loadEpisodes, readConsistently, ReportingInputError } from '../cin-census';
 import { parseReportingPeriod, shiftMonths, startOfLondonDay } from '../reporting-period';
 import { ANNEX_A_COLUMNS, ANNEX_A_LISTS, type AnnexAList } from './annex-a-columns';
 import { annexARows } from './annex-a-rows';
@@ -14,6 +15,17 @@ export class AnnexAExport {
   constructor(private readonly db: Database) {}
 
   async run(tenant: string, list: number | string, from: string, to: string): Promise<string> {
+    return (await this.build(tenant, list, from, to)).csv;
+  }
+
+  /** The list as a person asks for it: every child with a row is logged as read by them. */
+  async runFor(reader: Reader, list: number | string, from: string, to: string, now: Date): Promise<string> {
+    const { csv, childIds } = await this.build(reader.tenant, list, from, to);
+    await recordChildLevelRead(this.db, reader, `export.annex_a_list_${Number(list)}`, childIds, { list: Number(list), from, to }, now);
+    return csv;
+  }
+
+  private async build(tenant: string, list: number | string, from: string, to: string): Promise<{ csv: string; childIds: string[] }> {
     const which = Number(list);
     if (!(ANNEX_A_LISTS as readonly number[]).includes(which) || String(list).trim() !== String(which)) {
       throw new ReportingInputError([{ field: 'list', message: 'must be an Annex A list from 1 to 5' }]);
@@ -34,6 +46,9 @@ export class AnnexAExport {
       return { episodes, children: await loadChildren(stores, tenant, episodes.map((episode) => episode.childId)) };
     });
     const rows = annexARows(which as AnnexAList, { children, episodes }, { from: period.from, to: period.to });
-    return toCsv(ANNEX_A_COLUMNS[which as AnnexAList], rows);
+    // A row names its child by the LA child id, which is derived from Front Door's own.
+    const childOf = new Map(children.map((child) => [laChildIdOf(child.id), child.id]));
+    const childIds = rows.map((row) => childOf.get(String(row[0]))).filter((id): id is string => id !== undefined);
+    return { csv: toCsv(ANNEX_A_COLUMNS[which as AnnexAList], rows), childIds };
   }
 }

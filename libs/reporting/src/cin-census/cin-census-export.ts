@@ -1,4 +1,5 @@
 import { Database } from '@frontdoor/persistence';
+import { type Reader, recordChildLevelRead } from '../access-log/record-child-level-read';
 import { buildCinRecords } from './build-cin-records';
 import { renderCinCensus } from './cin-census-xml';
 import { parseCollectionYear } from './collection-year';
@@ -7,7 +8,7 @@ import { ReportingInputError } from './reporting-errors';
 import { type ChildProblems, type CinProblem, problemsByChild, validateCinRecords } from './validation-rules';
 
 export type CinCensusResult =
-  | { ok: true; xml: string; children: number; referrals: number }
+  | { ok: true; xml: string; children: number; referrals: number; childIds: string[] }
   | { ok: false; problems: CinProblem[]; byChild: ChildProblems[] };
 
 export interface CinCensusExportOptions {
@@ -43,6 +44,20 @@ export class CinCensusExport {
     const problems = validateCinRecords(records, collection);
     if (problems.length > 0) return { ok: false, problems, byChild: problemsByChild(problems) };
     const xml = renderCinCensus(records, { laCode, year: collection.year, generatedAt: now, softwareCode: this.options.softwareCode });
-    return { ok: true, xml, children: records.length, referrals: records.reduce((n, child) => n + child.episodes.length, 0) };
+    return {
+      ok: true,
+      xml,
+      children: records.length,
+      referrals: records.reduce((n, child) => n + child.episodes.length, 0),
+      childIds: records.map((record) => record.childId),
+    };
+  }
+
+  /** The return as a person asks for it: every child it lists (or whose problems it lists) is logged as read by them. */
+  async runFor(reader: Reader, year: number | string, now: Date): Promise<CinCensusResult> {
+    const result = await this.run(reader.tenant, year, now);
+    const childIds = result.ok ? result.childIds : result.byChild.map((entry) => entry.child);
+    await recordChildLevelRead(this.db, reader, result.ok ? 'export.cin_census' : 'export.cin_census_problems', childIds, { year: Number(year) }, now);
+    return result;
   }
 }

@@ -1,5 +1,6 @@
 import { addWorkingDays, workingDaysBetween } from '@frontdoor/pathway';
 import type { Database } from '@frontdoor/persistence';
+import { type Reader, recordChildLevelRead } from '../access-log/record-child-level-read';
 import { MAX_MARGIN_WORKING_DAYS } from './exception-margin';
 
 export interface ExceptionItem {
@@ -87,6 +88,14 @@ export class ExceptionReport {
       counts: { red: items.filter((i) => i.rag === 'red').length, amber: items.filter((i) => i.rag === 'amber').length },
       items,
     };
+  }
+
+  /** The list as a person asks for it: every child with an exception is logged as read by them. */
+  async runFor(reader: Reader, now: Date, marginWorkingDays: number, team?: string | null): Promise<ExceptionList> {
+    const list = await this.run(reader.tenant, now, marginWorkingDays, team);
+    const childIds = list.items.map((item) => item.childId);
+    await recordChildLevelRead(this.db, reader, 'report.exceptions', childIds, { marginWorkingDays, team: team ?? null }, now);
+    return list;
   }
 }
 

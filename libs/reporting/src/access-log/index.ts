@@ -1,0 +1,2 @@
+export * from './access-log-report';
+export * from './record-child-level-read';
