@@ -157,4 +157,12 @@ describe('what Front Door publishes about itself', () => {
       ]),
     );
   });
+
+  it('documents each event a person sends, with its fields, in the OpenAPI', async () => {
+    const response = await app.http().get('/docs-json').set('Authorization', `Bearer ${await app.token('practitioner')}`);
+    const body = response.body.paths['/api/v1/episodes/{id}/events'].post.requestBody.content['application/json'].schema;
+    expect(body.discriminator.propertyName).toBe('type');
+    expect(body.oneOf).toContainEqual({ $ref: '#/components/schemas/HoldIcpcEvent' });
+    expect(response.body.components.schemas.HoldIcpcEvent.properties.category.enum).toEqual(['NEG', 'PHY', 'SAB', 'EMO', 'MUL']);
+  });
 });

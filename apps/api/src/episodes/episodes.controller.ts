@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Requires } from '@frontdoor/auth';
 import { ApplyEvent, EpisodeQueries, FrontDoorError } from '@frontdoor/engine';
-import { PUBLIC_EVENT_TYPES } from '@frontdoor/pathway';
+import { EVENT_BODY_SCHEMA } from './event-schemas';
 import { ListEpisodesQuery } from './list-episodes.query';
 
 const episodeId = () => new ParseUUIDPipe({ exceptionFactory: () => FrontDoorError.notFound('Episode') });
@@ -57,15 +57,9 @@ export class EpisodesController {
   })
   @ApiBody({
     description:
-      'An event of API.md’s table, with its fields. Front Door addition: ALLOCATE also takes optional `workerName` and ' +
-      '`workerContact` (email or phone), shown to a referrer who asked to stay involved. HOLD_ICPC with outcome `no_plan` ' +
-      'takes an optional `nextStep` (`child_in_need` by default, `family_help`, `nfa`).',
-    schema: {
-      type: 'object',
-      required: ['type'],
-      properties: { type: { type: 'string', enum: [...PUBLIC_EVENT_TYPES] } },
-      additionalProperties: true,
-    },
+      'An event of API.md’s table, with its fields: one schema per event type, chosen by `type` (derived from the ' +
+      'pathway’s event definitions, as the validation is). Front Door additions are marked in their fields’ descriptions.',
+    schema: EVENT_BODY_SCHEMA,
   })
   async send(
     @CurrentActor() actor: Actor,

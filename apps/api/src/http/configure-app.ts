@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ENVIRONMENT, type Environment } from '@frontdoor/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { withEventSchemas } from '../episodes/event-schemas';
 import { mountQueueDashboard } from '../operations/queue-dashboard';
 import { bearerGate } from './bearer-gate';
 import { ErrorFilter } from './error.filter';
@@ -34,17 +35,19 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   mountQueueDashboard(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Front Door')
-      .setDescription(
-        'The workflow engine of an Integrated Front Door / MASH for children’s social care. ' +
-          'The contract is ../shared/API.md; everything it names is here, and additions are documented here.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = withEventSchemas(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Front Door')
+        .setDescription(
+          'The workflow engine of an Integrated Front Door / MASH for children’s social care. ' +
+            'The contract is ../shared/API.md; everything it names is here, and additions are documented here.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   // Every route but /health needs a token (API.md), the API description included.
   app.use(['/docs', '/docs-json'], bearerGate(app, 'docs.read'));
