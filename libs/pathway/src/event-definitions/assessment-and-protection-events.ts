@@ -76,7 +76,7 @@ export const HOLD_ICPC: EventDefinition<'HOLD_ICPC'> = {
     familyGroupConferenceOffered: yesOrNo('Whether a family group conference was offered.'),
     // Front Door addition (API.md names no field here): with no plan the child is a child in need
     // unless another next step is given.
-    nextStep: code(NO_PLAN_NEXT_STEPS, 'Where the child goes with no plan: child_in_need unless given.', onlyForOutcome('no_plan')),
+    nextStep: code(NO_PLAN_NEXT_STEPS, 'Front Door addition: where the child goes with no plan (child_in_need unless given).', onlyForOutcome('no_plan')),
   },
   rules: whenTheStepHappened('heldAt'),
 };

@@ -73,8 +73,8 @@ export const ALLOCATE: EventDefinition<'ALLOCATE'> = {
     workerId: name('The worker allocated (their id).'),
     team: name('The worker’s team.'),
     // Front Door addition to API.md, for the invitation to an involved referrer (DOMAIN §5).
-    workerName: name('The worker’s name, shown to a referrer who asked to stay involved.', 'optional'),
-    workerContact: name('How that referrer can reach the worker (email or phone).', 'optional'),
+    workerName: name('Front Door addition: the worker’s name, shown to a referrer who asked to stay involved.', 'optional'),
+    workerContact: name('Front Door addition: how that referrer can reach the worker (email or phone).', 'optional'),
   },
   rules: [],
 };
