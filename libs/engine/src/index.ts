@@ -7,6 +7,7 @@ export * from './create-contact/contact-input';
 export * from './create-contact/create-contact';
 export * from './create-contact/contact-receipt';
 export * from './episodes/episode-details';
+export * from './episodes/queue-item';
 export * from './episodes/episode-queries';
 export * from './errors/front-door-error';
 export * from './messages/compose-message';
