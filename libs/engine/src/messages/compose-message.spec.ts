@@ -41,7 +41,7 @@ describe('what a message tells the referrer', () => {
 
   it('gives the assessment outcome in the words written for them', () => {
     const context = childSeen()
-      .send({ type: 'COMPLETE_ASSESSMENT', completedAt: '2026-03-20T10:00:00.000Z', outcome: 'nfa', factors: [], feedbackForReferrer: 'Support is in place now.' })
+      .send({ type: 'COMPLETE_ASSESSMENT', completedAt: '2026-03-20T10:00:00.000Z', outcome: 'nfa', factors: [], primaryNeed: 'N9', feedbackForReferrer: 'Support is in place now.' })
       .view.context;
     const message = composeMessage('assessment_outcome', { contact, episodeId: 'e1', context }, now);
     expect(message.content).toEqual({ reference: 'FD-2026-000042', childName: 'Addie', outcome: 'nfa', feedbackForReferrer: 'Support is in place now.' });
