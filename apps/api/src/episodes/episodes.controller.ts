@@ -57,7 +57,7 @@ export class EpisodesController {
   })
   @ApiBody({
     description:
-      'An event of API.md’s table, with its fields. Front Door addition: ALLOCATE also takes optional `workerName` and ' +
+      'An event of docs/api.md’s table, with its fields. Front Door addition: ALLOCATE also takes optional `workerName` and ' +
       '`workerContact` (email or phone), shown to a referrer who asked to stay involved. HOLD_ICPC with outcome `no_plan` ' +
       'takes an optional `nextStep` (`child_in_need` by default, `family_help`, `nfa`).',
     schema: {

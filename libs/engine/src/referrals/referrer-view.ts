@@ -6,7 +6,7 @@ import { ApplyEvent } from '../apply-event/apply-event';
 import { FrontDoorError } from '../errors/front-door-error';
 import { logReads, Paginated } from '../episodes/episode-queries';
 
-/** Where a referral stands, in the referrer's terms (API.md). */
+/** Where a referral stands, in the referrer's terms (docs/api.md). */
 export type ReferrerStatus = 'received' | 'being_considered' | 'decided' | 'assessment' | 'closed';
 
 const STATUS_OF_STAGE: Record<string, ReferrerStatus> = {

@@ -9,7 +9,7 @@ export type { ValidatedEvent } from './event-rules';
 export type EventValidation = { ok: true; event: ValidatedEvent } | { ok: false; errors: FieldError[] };
 
 /**
- * Checks the body of POST /episodes/:id/events (API.md) against the episode it is for. Every bad
+ * Checks the body of POST /episodes/:id/events (docs/api.md) against the episode it is for. Every bad
  * field is named, unknown fields are refused, and messages are in plain English. Whether the
  * event is accepted in the episode's current state is the chart's question (409), not this one.
  *
