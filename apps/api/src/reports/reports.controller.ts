@@ -21,13 +21,13 @@ export class ReportsController {
   @Get('indicators')
   @Requires('reports.read')
   @ApiOperation({ summary: 'The master set of indicators for the period, beside the previous period; each with numerator and denominator' })
-  @ApiQuery({ name: 'from', example: '2026-10-01' })
-  @ApiQuery({ name: 'to', example: '2026-10-31' })
+  @ApiQuery({ name: 'from', required: false, example: '2026-10-01', description: 'With to; both omitted: this month, beside the previous month' })
+  @ApiQuery({ name: 'to', required: false, example: '2026-10-31' })
   @ApiQuery({ name: 'team', required: false })
   indicatorsFor(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>) {
-    const parsed = parseReportingPeriod({ from: query.from as string, to: query.to as string });
+    const parsed = parseReportingPeriod({ from: query.from, to: query.to }, this.clock.now());
     if (!parsed.ok) throw FrontDoorError.invalid(parsed.problems);
-    return this.indicators.run(actor.tenant, parsed.period, team(query.team));
+    return this.indicators.run(actor.tenant, parsed.period, team(query.team), parsed.previous);
   }
 
   @Get('exceptions')
