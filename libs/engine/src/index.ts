@@ -26,6 +26,7 @@ export * from './queues/front-door-queues';
 export * from './queues/queues.module';
 export * from './queues/queue-workers';
 export * from './referrals/referrer-view';
+export * from './referrals/referrer-child-view';
 export * from './worker/worker.module';
 export * from './delivery/settle-provider-receipt';
 export * from './metrics/service-metrics';
