@@ -48,6 +48,9 @@ interface Outcome {
 
 const ROLES: Role[] = ['practitioner', 'manager', 'auditor', 'referrer', 'partner', 'admin'];
 
+// Thousands of requests a property: on a busy machine one property can pass the default minute.
+jest.setTimeout(300_000);
+
 describe('every route, fuzzed', () => {
   let app: TestApp;
   let actors: Actors;
