@@ -3,7 +3,7 @@ import { decisionFlow, FlowStep } from './episode-flow';
 import type { LoopbackHttp } from './loopback-http';
 import { SyntheticContacts } from './synthetic-contacts';
 
-/** Children per seeding contact: one request makes several fresh episodes (API.md allows up to 20). */
+/** Children per seeding contact: one request makes several fresh episodes (docs/api.md allows up to 20). */
 const CHILDREN_PER_SEED_CONTACT = 5;
 
 export interface Tokens {

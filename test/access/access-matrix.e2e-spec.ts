@@ -218,7 +218,7 @@ const CATALOGUE: RouteSpec[] = [
   },
 ];
 
-/** Routes that are public by design (no bearer token): API.md's /health/*, and GOV.UK Notify's callback (own auth). */
+/** Routes that are public by design (no bearer token): docs/api.md's /health/*, and GOV.UK Notify's callback (own auth). */
 const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready', 'POST /api/v1/notify/callbacks'];
 
 const SITUATION_ORDER: Situation[] = ['anonymous', 'otherTenant', 'otherReferrer', 'otherAgency', 'own'];

@@ -51,6 +51,17 @@ describe('reports and returns for managers and auditors', () => {
     expect(exceptions.body.items).toEqual(expect.any(Array));
   });
 
+  it('reports this month beside the previous month when no period is given', async () => {
+    const indicators = await get('/api/v1/reports/indicators', actors.manager);
+    expect(indicators.status).toBe(200);
+    expect(indicators.body.current).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
+    expect(indicators.body.previous).toMatchObject({ from: '2026-10-01', to: '2026-10-31' });
+    // One day without the other is a mistake, not a default.
+    expect((await get('/api/v1/reports/indicators?from=2026-11-01', actors.manager)).body.details).toEqual([
+      { field: 'to', message: 'is required (a date, YYYY-MM-DD)' },
+    ]);
+  });
+
   it('names a bad period or margin', async () => {
     const bad = await get('/api/v1/reports/indicators?from=2026-13-01&to=yesterday', actors.manager);
     expect(bad.status).toBe(400);

@@ -208,7 +208,7 @@ function apply(body: Record<string, unknown>, m: Mutation): unknown {
   return body;
 }
 
-/** A valid contact body (as API.md shows it) with one to four mutations anywhere in it. */
+/** A valid contact body (as docs/api.md shows it) with one to four mutations anywhere in it. */
 export const mutatedContact: fc.Arbitrary<{ body: unknown; mutations: Mutation[] }> = fc
   .tuple(fc.array(mutation, { minLength: 0, maxLength: 4 }), fc.nat(1_000_000))
   .map(([mutations, salt]) => {

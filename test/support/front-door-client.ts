@@ -1,6 +1,6 @@
 import type { TestApp } from './test-app';
 
-/** A contact body as API.md shows it, with overrides. */
+/** A contact body as docs/api.md shows it, with overrides. */
 export function contactBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     channel: 'phone',

@@ -10,6 +10,8 @@ import { WorkerModule } from '../../apps/worker/src';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './test-database';
 import { TEST_JWT_SECRET } from './test-secrets';
 
+const ISSUED_BEFORE_EVERY_TEST_CLOCK = new Date('2000-01-01T00:00:00Z');
+
 export interface TestApp {
   app: INestApplication;
   http: () => ReturnType<typeof request>;
@@ -30,8 +32,9 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     PORT: '0',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    // Tests move the clock by months to walk statutory timescales; their tokens must outlive that.
-    AUTH_MAX_TOKEN_LIFETIME_HOURS: String(24 * 365 * 20),
+    // Tests move the clock by months, back and forth, to walk statutory timescales: their tokens
+    // are issued long before any test's clock and outlive them all (the cap itself has unit tests).
+    AUTH_MAX_TOKEN_LIFETIME_HOURS: String(24 * 365 * 100),
     // Each app its own queues, so one test's worker never takes another's jobs.
     QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
     ...options.env,
@@ -60,8 +63,7 @@ export async function startTestApp(
         tenant: o.tenant ?? tenant,
         ...(o.agency ? { agency: o.agency } : role === 'partner' ? { agency: 'police' } : {}),
         ...(o.email ? { email: o.email } : {}),
-        // Long-lived, and issued on the test's clock: tests move that clock by months.
-      }, '3650d', clock.now()),
+      }, '3650d', ISSUED_BEFORE_EVERY_TEST_CLOCK),
     close: () => app.close(),
   };
 }

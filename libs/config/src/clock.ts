@@ -1,4 +1,4 @@
-/** The one source of "now" (STYLE: time is read only from one clock, injectable so tests can set it). */
+/** The one source of "now" (docs/architecture.md §1: time is read only from one clock, injectable so tests can set it). */
 export abstract class Clock {
   abstract now(): Date;
 }

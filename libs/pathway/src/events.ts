@@ -1,6 +1,6 @@
 /**
  * The events a person (or Front Door itself) sends to a child's episode. The names and fields
- * are the HTTP contract of ../shared/API.md ("The pathway itself"); internal events that only
+ * are the HTTP contract of docs/api.md (Episodes, POST /episodes/:id/events); internal events that only
  * Front Door sends are marked so. Every event carries `at`: the server time it was applied
  * (set by the engine, never by a client). Event times a client gives (`heldAt`, `seenAt`,
  * `completedAt`, `closedAt`) are when the step happened; timeliness is judged on them.
@@ -22,7 +22,7 @@ export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
 export const STEP_DOWN_OPTIONS = ['assessment', 'family_help', 'nfa'] as const;
 export type StepDown = (typeof STEP_DOWN_OPTIONS)[number];
 
-/** After an ICPC that makes no plan (Front Door addition: API.md names no field here). */
+/** After an ICPC that makes no plan (Front Door addition: docs/api.md names no field here). */
 export const NO_PLAN_NEXT_STEPS = ['child_in_need', 'family_help', 'nfa'] as const;
 export type NoPlanNextStep = (typeof NO_PLAN_NEXT_STEPS)[number];
 
@@ -89,7 +89,7 @@ export interface AllocateEvent extends Stamped {
   workerId: string;
   team: string;
   /**
-   * Front Door addition to API.md: the worker's name and how to reach them (email or phone),
+   * Front Door addition to docs/api.md: the worker's name and how to reach them (email or phone),
    * given by the manager allocating, for the invitation to an involved referrer (DOMAIN §5).
    */
   workerName?: string;

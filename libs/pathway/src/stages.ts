@@ -1,4 +1,4 @@
-/** The coarse stage of an episode (API.md), derived from where the chart is. */
+/** The coarse stage of an episode (docs/api.md), derived from where the chart is. */
 export const STAGES = [
   'screening',
   'triage',

@@ -1,4 +1,4 @@
-import { parseReportingPeriod, previousPeriod, reportingPeriod, shiftMonths, startOfLondonDay } from './reporting-period';
+import { monthOf, parseReportingPeriod, previousPeriod, reportingPeriod, shiftMonths, startOfLondonDay } from './reporting-period';
 
 describe('the reporting period', () => {
   it('covers whole London days, both ends included, in winter', () => {
@@ -72,5 +72,23 @@ describe('the reporting period', () => {
   it('finds the first instant of a London day', () => {
     expect(startOfLondonDay('2026-10-25').toISOString()).toBe('2026-10-24T23:00:00.000Z');
     expect(startOfLondonDay('2026-10-26').toISOString()).toBe('2026-10-26T00:00:00.000Z');
+  });
+});
+
+describe('the default period', () => {
+  it('is the London month holding now, beside the calendar month before', () => {
+    const { period, previous } = monthOf(new Date('2026-03-31T23:30:00Z'));
+    // 23:30 UTC on 31 March 2026 is 00:30 on 1 April in London (BST).
+    expect([period.from, period.to, previous.from, previous.to]).toEqual(['2026-04-01', '2026-04-30', '2026-03-01', '2026-03-31']);
+    expect(parseReportingPeriod({}, new Date('2026-02-10T12:00:00Z'))).toMatchObject({
+      ok: true,
+      period: { from: '2026-02-01', to: '2026-02-28' },
+      previous: { from: '2026-01-01', to: '2026-01-31' },
+    });
+  });
+
+  it('is never taken when a day is given, nor without a clock', () => {
+    expect(parseReportingPeriod({ from: '2026-02-01' }, new Date()).ok).toBe(false);
+    expect(parseReportingPeriod({}).ok).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { endOfLondonDay } from '@frontdoor/pathway';
+import { endOfLondonDay, londonDay } from '@frontdoor/pathway';
 
 /**
  * The period a report covers: whole London days, `from` and `to` both included (DOMAIN §6:
@@ -37,8 +37,12 @@ const LATEST_DAY = '2999-12-31';
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** Reads `from` and `to` as a request gives them; names every field that is wrong. */
-export function parseReportingPeriod(query: { from?: unknown; to?: unknown }): ParsedPeriod {
+/**
+ * Reads `from` and `to` as a request gives them; names every field that is wrong. Given `now`
+ * and neither day, the period is this London month so far… to its end, beside the month before.
+ */
+export function parseReportingPeriod(query: { from?: unknown; to?: unknown }, now?: Date): ParsedPeriod {
+  if (now && isAbsent(query.from) && isAbsent(query.to)) return { ok: true, ...monthOf(now) };
   const problems: PeriodProblem[] = [];
   const from = readDay('from', query.from, problems);
   const to = readDay('to', query.to, problems);
@@ -52,6 +56,16 @@ export function parseReportingPeriod(query: { from?: unknown; to?: unknown }): P
   if (problems.length > 0 || !from || !to) return { ok: false, problems };
   const period = reportingPeriod(from, to);
   return { ok: true, period, previous: previousPeriod(period) };
+}
+
+const isAbsent = (value: unknown) => value === undefined || value === null || value === '';
+
+/** The London calendar month holding `now`, and the calendar month before it. */
+export function monthOf(now: Date): { period: ReportingPeriod; previous: ReportingPeriod } {
+  const first = `${londonDay(now).slice(0, 7)}-01`;
+  const lastOf = (firstDay: string) => shiftDay(shiftMonths(firstDay, 1), -1);
+  const previousFirst = shiftMonths(first, -1);
+  return { period: reportingPeriod(first, lastOf(first)), previous: reportingPeriod(previousFirst, lastOf(previousFirst)) };
 }
 
 /** A period from two valid days (throws RangeError otherwise: use parseReportingPeriod for input). */

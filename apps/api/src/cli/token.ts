@@ -1,5 +1,5 @@
 /**
- * Prints one signed HS256 token for development and tests (API.md, Conventions):
+ * Prints one signed HS256 token for development and tests (docs/api.md, Conventions):
  *
  *   npm run token -- --role practitioner --tenant 865 --sub alice [--name "Alice Jones"]
  *     [--agency police] [--email a@x] [--source-code 5B] [--expires 8h]

@@ -26,10 +26,10 @@ export class EpisodesController {
 
   @Get()
   @Requires('episodes.list')
-  @ApiOperation({ summary: 'The front-door queue: most urgent first (breached, then soonest due)' })
+  @ApiOperation({ summary: 'The front-door queue of open episodes: a child at immediate risk first until screened, then most urgent (breached, then soonest due); each with the child’s name and age, the concern’s first line, the referrer’s organisation and the next deadline' })
   list(@CurrentActor() actor: Actor, @Query() query: ListEpisodesQuery) {
-    const { page, pageSize, ...filters } = query;
-    return this.queries.list(actor, filters, { page, pageSize });
+    const { page, pageSize, open, ...filters } = query;
+    return this.queries.list(actor, { ...filters, open: open === 'all' ? undefined : open }, { page, pageSize });
   }
 
   @Get(':id')
@@ -57,7 +57,7 @@ export class EpisodesController {
   })
   @ApiBody({
     description:
-      'An event of API.md’s table, with its fields: one schema per event type, chosen by `type` (derived from the ' +
+      'An event of docs/api.md’s table, with its fields: one schema per event type, chosen by `type` (derived from the ' +
       'pathway’s event definitions, as the validation is). Front Door additions are marked in their fields’ descriptions.',
     schema: EVENT_BODY_SCHEMA,
   })

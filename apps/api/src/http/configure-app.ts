@@ -42,14 +42,14 @@ export function configureApp(app: INestApplication): INestApplication {
         .setTitle('Front Door')
         .setDescription(
           'The workflow engine of an Integrated Front Door / MASH for children’s social care. ' +
-            'The contract is ../shared/API.md; everything it names is here, and additions are documented here.',
+            'The contract is explained in docs/api.md in the repository; everything it names is here, and additions are documented here.',
         )
         .setVersion('1')
         .addBearerAuth()
         .build(),
     ),
   );
-  // Every route but /health needs a token (API.md), the API description included.
+  // Every route but /health needs a token (docs/api.md), the API description included.
   app.use(['/docs', '/docs-json'], bearerGate(app, 'docs.read'));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { FrontDoorErrorCode, FieldProblem } from '@frontdoor/engine';
 
-/** The error shape of API.md: `{ statusCode, error, message, details?, allowedEvents? }`. */
+/** The error shape of docs/api.md: `{ statusCode, error, message, details?, allowedEvents? }`. */
 export interface ErrorBody {
   statusCode: number;
   error: string;

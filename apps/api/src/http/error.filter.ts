@@ -37,7 +37,7 @@ const DATABASE_UNAVAILABLE =
   'Idempotency-Key, or an event sent with If-Match, is never taken twice.';
 
 /**
- * The one place errors become HTTP (STYLE: errors carry a code; one filter maps them). A client
+ * The one place errors become HTTP (docs/architecture.md §1: errors carry a code; one filter maps them). A client
  * never sees a stack trace, and nothing a client sends can produce a 500: an unexpected error is
  * logged in full here and answered with a plain message.
  */

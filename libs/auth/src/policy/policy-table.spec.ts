@@ -22,7 +22,7 @@ const actor = (...roles: Role[]): Actor => ({
   sourceCode: null,
 });
 
-/** API.md and ARCHITECTURE §5, written out again by hand so the table is checked against the contract. */
+/** docs/api.md and ARCHITECTURE §5, written out again by hand so the table is checked against the contract. */
 const EXPECTED: Record<Permission, Role[]> = {
   'contacts.create': ['referrer', 'practitioner'],
   'contacts.read': ['practitioner', 'manager'],
@@ -46,7 +46,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'docs.read': [...ROLES],
 };
 
-/** API.md, "Events and who may send them". */
+/** docs/api.md, the event table of POST /api/v1/episodes/:id/events. */
 const EXPECTED_EVENT_ROLES: Record<string, Role[]> = {
   SCREEN: ['practitioner', 'manager'],
   RATE: ['practitioner', 'manager'],
@@ -78,7 +78,7 @@ describe('the policy table', () => {
   });
 
   describe.each(PERMISSIONS)('%s', (permission) => {
-    it.each(ROLES)(`is decided for %s as API.md says`, (role) => {
+    it.each(ROLES)(`is decided for %s as docs/api.md says`, (role) => {
       expect(isAllowed(actor(role), permission)).toBe(EXPECTED[permission].includes(role));
     });
   });
@@ -114,7 +114,7 @@ describe('who may send each event', () => {
   });
 
   describe.each([...PUBLIC_EVENT_TYPES])('%s', (type) => {
-    it.each(ROLES)('is decided for %s as API.md says', (role) => {
+    it.each(ROLES)('is decided for %s as docs/api.md says', (role) => {
       expect(mayPublishEvent(actor(role), type)).toBe(EXPECTED_EVENT_ROLES[type].includes(role));
     });
 

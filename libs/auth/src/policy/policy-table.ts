@@ -11,7 +11,7 @@ export interface PermissionRule {
 }
 
 /**
- * The one table of who may do what (ARCHITECTURE §5), one row per kind of request in API.md.
+ * The one table of who may do what (ARCHITECTURE §5), one row per kind of request in docs/api.md.
  * Controllers name a row with `@Requires('…')`; nothing else grants access. Which records a
  * person sees within a permission (their tenant, a referrer's own contacts, a partner's own
  * agency) is decided where the data is read, not here.
@@ -40,7 +40,7 @@ const RULES = {
   'accessLog.read': { roles: ['manager', 'auditor'], writes: false, action: 'read the access log' },
   'pathway.read': { roles: ROLES, writes: false, action: 'read the pathway' },
   'queues.admin': { roles: ['admin'], writes: true, action: 'administer the job queues' },
-  // Operations routes of API.md; /health/* alone is public.
+  // Operations routes of docs/api.md; /health/* alone is public.
   'metrics.read': { roles: ['admin'], writes: false, action: 'read service metrics' },
   'docs.read': { roles: ROLES, writes: false, action: 'read the API documentation' },
 } as const satisfies Record<string, PermissionRule>;
@@ -55,7 +55,7 @@ export const POLICY: Readonly<Record<Permission, readonly Role[]>> = Object.from
   PERMISSIONS.map((permission): [Permission, readonly Role[]] => [permission, RULES[permission].roles]),
 ) as Record<Permission, readonly Role[]>;
 
-/** Who may send each event to an episode (API.md, "Events and who may send them"). */
+/** Who may send each event to an episode (docs/api.md, the event table of POST /api/v1/episodes/:id/events). */
 export const EVENT_ROLES: Readonly<Record<PublicEventType, readonly Role[]>> = {
   SCREEN: ['practitioner', 'manager'],
   RATE: ['practitioner', 'manager'],

@@ -265,10 +265,9 @@ export class ApplyEvent {
         current ? publicEventsAllowed(current) : [],
       );
     }
-    // The contact and child are read only when the step sends a message (most steps do not).
+    // The contact is read only when the step sends a message (most steps do not).
     const sendsMessages = step.effects.some((effect) => effect.type === 'sendMessage');
     const contact = sendsMessages ? await stores.contacts.findById(episode.tenant, episode.contactId) : null;
-    const child = sendsMessages ? await stores.children.findById(episode.tenant, episode.childId) : null;
     const openCase =
       event.type === 'SCREEN' && event.outcome === 'open_case' && episode.openCaseEpisodeId
         ? await stores.episodes.findById(episode.tenant, episode.openCaseEpisodeId)
@@ -278,7 +277,6 @@ export class ApplyEvent {
       actor,
       episode,
       contact,
-      child,
       event,
       historyPayload,
       fromView: before,

@@ -1,7 +1,6 @@
 import type { Actor } from '@frontdoor/auth';
 import { EpisodeContext, EpisodePosition, ordersTheQueue, PathwayEffect, PathwayEvent, SCREENED_OUT_OUTCOMES, stepTimeOf } from '@frontdoor/pathway';
 import {
-  ChildEntity,
   ContactEntity,
   EpisodeEntity,
   NewDeadline,
@@ -55,7 +54,6 @@ export interface StepRecord {
   episode: EpisodeEntity;
   /** Needed only when the step sends a message. */
   contact: ContactEntity | null;
-  child: ChildEntity | null;
   event: PathwayEvent;
   /** Fields kept in history beside the event (e.g. a contribution's text). */
   historyPayload?: Record<string, unknown>;
@@ -125,8 +123,8 @@ export function stepMessages(step: StepRecord): OutboxMessageEntity[] {
 }
 
 function messageFacts(step: StepRecord & { contact: ContactEntity }, kind: string) {
-  const { contact, child, episode, event, toView } = step;
-  const facts = { contact, child, episodeId: episode.id, context: toView.context };
+  const { contact, episode, event, toView } = step;
+  const facts = { contact, episodeId: episode.id, context: toView.context };
   if (kind === 'forward_to_allocated_worker' && step.openCase?.workerId) {
     return {
       ...facts,

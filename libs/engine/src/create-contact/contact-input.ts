@@ -14,7 +14,7 @@ export const CONCERN_CATEGORIES = [
   'other',
 ] as const;
 
-/** A contact as the api has parsed and validated it (API.md, POST /contacts). */
+/** A contact as the api has parsed and validated it (docs/api.md, POST /contacts). */
 export interface ContactInput {
   channel: (typeof CONTACT_CHANNELS)[number];
   receivedAt?: string;

@@ -7,7 +7,7 @@ import { isReferrerThemself, referrerOfContact } from './referrer-of-contact';
 const MAX_MONTHS_TO_EXPECTED_BIRTH = 10;
 
 /**
- * The rules of API.md for a contact that a field-by-field check cannot see: who may backdate
+ * The rules of docs/api.md for a contact that a field-by-field check cannot see: who may backdate
  * it, that it is not from the future, that the referral source is a CIN code, and that the
  * referrer can actually be reached on the channel they chose.
  */

@@ -171,7 +171,6 @@ export class CreateContact {
         actor,
         episode,
         contact,
-        child: matched.child,
         event: { type: 'CONTACT_RECEIVED', at: receivedAt.toISOString() } as never,
         historyPayload: {
           channel: input.channel,
@@ -200,7 +199,7 @@ export class CreateContact {
     }
 
     // One acknowledgement per contact, however many children it names.
-    messages.push(composeMessage('acknowledgement', { contact, child: null, episodeId: null, context: null }, now));
+    messages.push(composeMessage('acknowledgement', { contact, episodeId: null, context: null }, now));
     await stores.outbox.add(messages);
 
     return { id: contact.id, reference, receivedAt: receivedAt.toISOString(), householdId, episodes };

@@ -35,7 +35,6 @@ export class FireDeadline {
             'deadline_breached',
             {
               contact,
-              child: null,
               episodeId: episode.id,
               context: null,
               staffRecipient: { audience: 'manager', address: episode.team ?? 'front-door', name: null },

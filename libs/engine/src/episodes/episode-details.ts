@@ -13,7 +13,7 @@ export interface DeadlineDetails {
   cancelledAt: string | null;
 }
 
-/** An episode as API.md shows it. */
+/** An episode as docs/api.md shows it. */
 export interface EpisodeDetails {
   id: string;
   contactId: string;

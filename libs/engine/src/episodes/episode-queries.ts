@@ -4,6 +4,7 @@ import { isReferral, positionOf } from '@frontdoor/pathway';
 import { Database, EpisodeFilters, Page, Stores } from '@frontdoor/persistence';
 import { FrontDoorError } from '../errors/front-door-error';
 import { episodeDetails, EpisodeDetails } from './episode-details';
+import { queueItem, QueueItem } from './queue-item';
 
 /**
  * Writes who read which children and episodes, and when (ARCHITECTURE §5), in one insert:
@@ -50,18 +51,21 @@ export class EpisodeQueries {
     return episodeDetails(episode, deadlines, this.clock.now());
   }
 
-  async list(actor: Actor, filters: EpisodeFilters, page: Page): Promise<Paginated<EpisodeDetails>> {
+  /** The queue: children said to be at immediate risk and not yet screened first, then the soonest due. */
+  async list(actor: Actor, filters: EpisodeFilters, page: Page): Promise<Paginated<QueueItem>> {
     const now = this.clock.now();
     const [episodes, total] = await this.db.read.episodes.list(actor.tenant, filters, page, now);
-    const deadlines = await this.db.read.deadlines.forEpisodes(
-      actor.tenant,
-      episodes.map((e) => e.id),
-    );
+    const [deadlines, children, contacts] = await Promise.all([
+      this.db.read.deadlines.forEpisodes(actor.tenant, episodes.map((e) => e.id)),
+      this.db.read.children.findByIds(actor.tenant, [...new Set(episodes.map((e) => e.childId))]),
+      this.db.read.contacts.findByIds(actor.tenant, [...new Set(episodes.map((e) => e.contactId))]),
+    ]);
     await logReads(this.db.read, actor, 'episode.list', episodes.map((e) => ({ subjectType: 'episode' as const, subjectId: e.id })), now);
     const items = episodes.map((episode) =>
-      episodeDetails(
-        episode,
-        deadlines.filter((d) => d.episodeId === episode.id),
+      queueItem(
+        episodeDetails(episode, deadlines.filter((d) => d.episodeId === episode.id), now),
+        children.find((child) => child.id === episode.childId),
+        contacts.find((contact) => contact.id === episode.contactId),
         now,
       ),
     );

@@ -1,6 +1,6 @@
 /**
  * Errors a use case raises for a person to read. Each carries a code; one filter in the api
- * maps the code to an HTTP status (STYLE: errors carry a code and a plain message).
+ * maps the code to an HTTP status (docs/architecture.md §1: errors carry a code and a plain message).
  */
 export type FrontDoorErrorCode =
   | 'invalid_input'

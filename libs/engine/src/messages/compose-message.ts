@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { EpisodeContext, MessageKind, SCREENED_OUT_OUTCOMES } from '@frontdoor/pathway';
-import type { ChildEntity, ContactEntity, MessageRecipient, OutboxMessageEntity } from '@frontdoor/persistence';
+import type { ContactEntity, MessageRecipient, OutboxMessageEntity } from '@frontdoor/persistence';
 
 /** Every kind of message Front Door sends: those a pathway step implies, and its own alerts. */
 export type OutboxKind = MessageKind | 'deadline_breached';
 
 export interface MessageFacts {
   contact: ContactEntity;
-  child: Pick<ChildEntity, 'givenName'> | null;
   episodeId: string | null;
   context: EpisodeContext | null;
   /** For messages to staff: the allocated worker of an open case, or the partner agency asked. */
@@ -34,8 +33,11 @@ export function referrerRecipient(contact: ContactEntity): MessageRecipient {
  * about another person.
  */
 function contentFor(kind: OutboxKind, facts: MessageFacts): Record<string, unknown> {
-  const { contact, child, context } = facts;
-  const base = { reference: contact.reference, childName: child?.givenName ?? null };
+  const { contact, context } = facts;
+  // The child as the referrer named them: never the matched record's name, which would tell
+  // them the child is known to social care.
+  const named = contact.childrenAsNamed?.find((child) => child.episodeId === facts.episodeId);
+  const base = { reference: contact.reference, childName: named?.givenName ?? null };
   switch (kind) {
     case 'acknowledgement':
       return { reference: contact.reference, receivedAt: contact.receivedAt.toISOString(), ...facts.extra };

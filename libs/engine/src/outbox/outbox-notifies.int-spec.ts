@@ -45,7 +45,7 @@ describe('the outbox wakes the relay', () => {
 
     heard = 0;
     const contact = (await db.read.contacts.findById(tenant, received.id))!;
-    const message = composeMessage('acknowledgement', { contact, child: null, episodeId: null, context: null }, clock.now());
+    const message = composeMessage('acknowledgement', { contact, episodeId: null, context: null }, clock.now());
     await expect(
       db.transaction(async (stores) => {
         await stores.outbox.add([message]);

@@ -1,21 +1,10 @@
 import type { Actor } from '@frontdoor/auth';
 import { Clock } from '@frontdoor/config';
-import { EpisodeContext, positionOf } from '@frontdoor/pathway';
 import { ChildAsNamed, ContactEntity, Database, EpisodeEntity } from '@frontdoor/persistence';
 import { ApplyEvent } from '../apply-event/apply-event';
 import { FrontDoorError } from '../errors/front-door-error';
 import { logReads, Paginated } from '../episodes/episode-queries';
-
-/** Where a referral stands, in the referrer's terms (API.md). */
-export type ReferrerStatus = 'received' | 'being_considered' | 'decided' | 'assessment' | 'closed';
-
-const STATUS_OF_STAGE: Record<string, ReferrerStatus> = {
-  screening: 'received',
-  triage: 'being_considered',
-  awaiting_sign_off: 'being_considered',
-  assessment: 'assessment',
-  closed: 'closed',
-};
+import { referrerChildView } from './referrer-child-view';
 
 /**
  * The referrer's side (DOMAIN §5): their own contacts only, and only what they need — the
@@ -91,7 +80,7 @@ export class ReferrerView {
       reference: contact.reference,
       receivedAt: contact.receivedAt.toISOString(),
       // In the order the referrer named them.
-      children: inOrderNamed(episodes, contact).map(({ episode, named }) => this.childView(episode, named, contact)),
+      children: inOrderNamed(episodes, contact).map(({ episode, named }) => referrerChildView(episode, named, contact)),
       messages: messages.map((message) => ({
         id: message.id,
         kind: message.kind,
@@ -100,37 +89,6 @@ export class ReferrerView {
         createdAt: message.createdAt.toISOString(),
         deliveredAt: message.deliveredAt?.toISOString() ?? null,
       })),
-    };
-  }
-
-  /** Of the child, only what the contact itself said: never the matched record's details. */
-  private childView(episode: EpisodeEntity, named: ChildAsNamed | null, contact: ContactEntity) {
-    const context: EpisodeContext = positionOf(episode.machineVersion, episode.snapshot).context;
-    const screening = context.screening;
-    const screenedOut = screening && screening.outcome !== 'concern';
-    const decision = context.decision
-      ? { outcome: context.decision.outcome, feedbackForReferrer: context.decision.feedbackForReferrer, signposting: context.decision.signposting }
-      : screenedOut
-        ? { outcome: episode.outcome, feedbackForReferrer: null, signposting: screening.redirectedTo }
-        : null;
-    const involved = contact.referrer.wantsInvolvement && context.workerId !== null && context.assessment !== null;
-    return {
-      episodeId: episode.id,
-      childName: named?.givenName ?? null,
-      child: named && {
-        givenName: named.givenName,
-        familyName: named.familyName,
-        dateOfBirth: named.dateOfBirth,
-        expectedDateOfBirth: named.expectedDateOfBirth,
-      },
-      status: STATUS_OF_STAGE[episode.stage] ?? 'decided',
-      decision,
-      allocatedWorker: involved
-        ? { name: context.workerName ?? 'your allocated social worker', team: context.team, contact: context.workerContact }
-        : null,
-      assessment: context.assessment?.outcome
-        ? { outcome: context.assessment.outcome, feedbackForReferrer: context.assessment.feedbackForReferrer, completedAt: context.assessment.completedAt }
-        : null,
     };
   }
 }

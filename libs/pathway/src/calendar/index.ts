@@ -9,3 +9,4 @@ export {
   workingDaysBetween,
 } from './working-days';
 export type { BankHoliday } from './working-days';
+export { ageInYears } from './london-day';

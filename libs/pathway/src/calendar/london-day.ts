@@ -85,3 +85,10 @@ function londonOffsetMs(epochMs: number): number {
   const wallAsUtc = Date.UTC(+w.year, +w.month - 1, +w.day, +w.hour, +w.minute, +w.second);
   return wallAsUtc - Math.floor(epochMs / 1000) * 1000;
 }
+
+/** Whole years from a date of birth to a day, both YYYY-MM-DD (a birthday counts on the day itself). */
+export function ageInYears(birth: string, on: string): number {
+  const [by, bm, bd] = birth.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

@@ -9,6 +9,8 @@ import type { PathwayEvent } from '../events';
  */
 export type PathwayContext = EpisodeContext & { openDeadlines: string[] };
 
+export const IMMEDIATE_RISK_RATIONALE = 'The contact says the child is at immediate risk.';
+
 export function initialContext(input: EpisodeInput): PathwayContext {
   const receivedAt = instant(input.receivedAt);
   return {
@@ -18,8 +20,9 @@ export function initialContext(input: EpisodeInput): PathwayContext {
     settings: input.settings,
     lastStepAt: receivedAt,
     screening: null,
-    rag: null,
-    ragRationale: null,
+    // DOMAIN §3: a contact that says a child is at immediate risk is red, from the moment it arrives.
+    rag: input.immediateRisk ? 'red' : null,
+    ragRationale: input.immediateRisk ? IMMEDIATE_RISK_RATIONALE : null,
     agencyChecks: {},
     proposal: null,
     returnedReasons: [],

@@ -72,9 +72,14 @@ function message(kind: MessageKind, onlyForInvolvedReferrer = false) {
 }
 
 export const pathwayClocks = {
+  /**
+   * From the moment a contact arrives. A child said to be at immediate risk is red from then, so
+   * the red information-gathering clock runs from receipt, not from whenever it is screened.
+   */
   startReferralClocks: deadlineAction(({ context, deadlines }) => {
     deadlines.start('acknowledgement', '', context.receivedAt, REFERRAL_RESPONSE);
     deadlines.start('decision', '', context.receivedAt, REFERRAL_RESPONSE);
+    if (context.immediateRisk) deadlines.start('mash_checks', '', context.receivedAt, context.settings.ragTimescales.red);
   }),
   meetAcknowledgementDeadline: deadlineAction(({ deadlines, at }) => deadlines.meet('acknowledgement', '', at)),
   meetDecisionDeadline: deadlineAction(({ deadlines, at }) => deadlines.meet('decision', '', at)),
@@ -82,6 +87,12 @@ export const pathwayClocks = {
   /** MASH information gathering, by the RAG rating just recorded; a re-rating restarts it. */
   startMashChecksClock: deadlineAction(({ context, deadlines, at }) => {
     if (!context.rag) throw new Error('startMashChecksClock before a RAG rating was recorded');
+    deadlines.start('mash_checks', '', at, context.settings.ragTimescales[context.rag]);
+  }),
+  /** Screened as a concern: a clock started at intake runs on; an episode from before that starts it now. */
+  keepMashChecksClockRunning: deadlineAction(({ context, deadlines, at }) => {
+    if (deadlines.openKeyOf('mash_checks') !== null) return;
+    if (!context.rag) throw new Error('keepMashChecksClockRunning before a RAG rating was recorded');
     deadlines.start('mash_checks', '', at, context.settings.ragTimescales[context.rag]);
   }),
   meetMashChecksDeadline: deadlineAction(({ deadlines, at }) => deadlines.meet('mash_checks', '', at)),

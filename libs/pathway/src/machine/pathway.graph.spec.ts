@@ -206,7 +206,8 @@ const route = (path: Path) => path.steps.map((step) => step.event.type).join(' â
  * happen (an ICPC clock in Family Help, say) would be breached for nothing.
  */
 const CLOCKS_BY_STATE: Record<string, readonly string[]> = {
-  screening: ['acknowledgement', 'decision'],
+  // mash_checks: a child at immediate risk is red, its clock running, from the moment it arrives.
+  screening: ['acknowledgement', 'decision', 'mash_checks'],
   'triage.gatheringInformation': ['acknowledgement', 'decision', 'mash_checks', 'agency_check'],
   'triage.awaitingSignOff': ['acknowledgement', 'decision', 'agency_check'],
   familyHelp: ['acknowledgement'],

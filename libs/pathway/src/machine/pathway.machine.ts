@@ -83,7 +83,7 @@ export const pathwayMachineV1 = pathway.createMachine({
           {
             guard: and(['isNewConcern', 'childIsAtImmediateRisk']),
             target: 'triage',
-            actions: ['markStep', 'recordScreening', 'rateRedForImmediateRisk', 'startMashChecksClock'],
+            actions: ['markStep', 'recordScreening', 'rateRedForImmediateRisk', 'keepMashChecksClockRunning'],
           },
           { guard: 'isNewConcern', target: 'triage', actions: ['markStep', 'recordScreening'] },
           {
@@ -93,6 +93,7 @@ export const pathwayMachineV1 = pathway.createMachine({
               'markStep',
               'recordScreening',
               'meetDecisionDeadline',
+              'stopInformationGatheringClocks',
               'forwardToAllocatedWorker',
               'notifyReferrerOfDecision',
             ],
@@ -100,12 +101,12 @@ export const pathwayMachineV1 = pathway.createMachine({
           {
             guard: 'isForAnotherService',
             target: 'redirected',
-            actions: ['markStep', 'recordScreening', 'meetDecisionDeadline', 'notifyReferrerOfDecision'],
+            actions: ['markStep', 'recordScreening', 'meetDecisionDeadline', 'stopInformationGatheringClocks', 'notifyReferrerOfDecision'],
           },
           {
             guard: 'isDuplicateContact',
             target: 'merged',
-            actions: ['markStep', 'recordScreening', 'meetDecisionDeadline', 'notifyReferrerOfDecision'],
+            actions: ['markStep', 'recordScreening', 'meetDecisionDeadline', 'stopInformationGatheringClocks', 'notifyReferrerOfDecision'],
           },
         ],
       },

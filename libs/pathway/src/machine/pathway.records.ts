@@ -1,5 +1,5 @@
 import { assertEvent } from 'xstate';
-import { hasCompletedAssessment, instant, laterOf, stepTimeOf } from './pathway-context';
+import { hasCompletedAssessment, IMMEDIATE_RISK_RATIONALE, instant, laterOf, stepTimeOf } from './pathway-context';
 import { typedPathway } from './pathway.setup';
 
 const { assign } = typedPathway;
@@ -35,9 +35,10 @@ export const pathwayRecords = {
     },
   }),
 
+  /** Rated red at intake already (initialContext); kept for episodes started before that. */
   rateRedForImmediateRisk: assign({
     rag: 'red',
-    ragRationale: 'The contact says the child is at immediate risk.',
+    ragRationale: IMMEDIATE_RISK_RATIONALE,
   }),
 
   recordRating: assign(({ event }) => {

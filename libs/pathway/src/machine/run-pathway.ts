@@ -111,7 +111,7 @@ function positionIn(snapshot: Snapshot): EpisodePosition {
   };
 }
 
-/** The coarse stage of API.md, from where the chart is. */
+/** The coarse stage of docs/api.md, from where the chart is. */
 function stageOf(snapshot: Snapshot): Stage {
   if (snapshot.matches({ triage: 'awaitingSignOff' })) return 'awaiting_sign_off';
   if (snapshot.matches('triage')) return 'triage';

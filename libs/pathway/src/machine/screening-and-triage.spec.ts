@@ -1,4 +1,4 @@
-import { deadlineEffects, inTriage, proposed, RECEIVED_AT, TestEpisode } from './pathway-test-fixtures';
+import { deadlineEffects, episodeInput, inTriage, proposed, RECEIVED_AT, TestEpisode } from './pathway-test-fixtures';
 
 describe('screening', () => {
   it('starts the acknowledgement and decision clocks, due by the end of the next working day', () => {
@@ -35,12 +35,24 @@ describe('screening', () => {
     expect(deadlineEffects(episode.effects, 'decision')).toEqual([expect.objectContaining({ type: 'meetDeadline' })]);
   });
 
-  it('rates a child at immediate risk red, with the 4 hour MASH clock running from screening', () => {
+  it('rates a child at immediate risk red from the moment the contact arrives, the 4 hour MASH clock counted from receipt', () => {
+    const episode = new TestEpisode(episodeInput({ immediateRisk: true }));
+    expect(episode.view).toMatchObject({ stage: 'screening' });
+    expect(episode.view.context).toMatchObject({ rag: 'red', ragRationale: 'The contact says the child is at immediate risk.' });
+    expect(deadlineEffects(episode.effects, 'mash_checks')).toEqual([
+      { type: 'startDeadline', kind: 'mash_checks', key: '', startedAt: RECEIVED_AT, dueAt: '2026-03-02T13:00:00.000Z' },
+    ]);
+  });
+
+  it('keeps that clock running when the child is screened as a concern: screening late does not buy time', () => {
     const episode = inTriage({ immediateRisk: true });
     expect(episode.view.context.rag).toBe('red');
-    expect(episode.effects).toEqual([
-      { type: 'startDeadline', kind: 'mash_checks', key: '', startedAt: '2026-03-02T09:30:00.000Z', dueAt: '2026-03-02T13:30:00.000Z' },
-    ]);
+    expect(deadlineEffects(episode.effects, 'mash_checks')).toEqual([]);
+  });
+
+  it('stops that clock when the contact turns out to be for another service', () => {
+    const episode = new TestEpisode(episodeInput({ immediateRisk: true })).send({ type: 'SCREEN', outcome: 'redirect', redirectedTo: 'Police' });
+    expect(deadlineEffects(episode.effects, 'mash_checks')).toEqual([{ type: 'cancelDeadline', kind: 'mash_checks', key: '' }]);
   });
 
   it('leaves a concern without immediate risk unrated in triage', () => {

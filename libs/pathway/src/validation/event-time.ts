@@ -1,6 +1,6 @@
 /**
- * ISO 8601 date and time with an explicit offset (API.md: "all timestamps ISO 8601 with
- * offset"): `2026-11-20T09:15:00Z`, `2026-11-20T09:15:00.123+01:00`, `2026-11-20T09:15Z`.
+ * ISO 8601 date and time with an explicit offset (docs/api.md, Conventions: timestamps are ISO 8601
+ * with an offset): `2026-11-20T09:15:00Z`, `2026-11-20T09:15:00.123+01:00`, `2026-11-20T09:15Z`.
  * A time without an offset is ambiguous across the clock change and is refused.
  */
 const ISO_INSTANT =

@@ -18,7 +18,7 @@ export type { ValidatedEvent } from '../event-definitions/field-definition';
 export type EventValidation = { ok: true; event: ValidatedEvent } | { ok: false; errors: FieldError[] };
 
 /**
- * Checks the body of POST /episodes/:id/events (API.md) against its event's definition
+ * Checks the body of POST /episodes/:id/events (docs/api.md) against its event's definition
  * (event-definitions/) and the episode it is for. Every bad field is named, unknown fields are
  * refused, `null` counts as absent, and messages are in plain English. Whether the event is
  * accepted in the episode's current state is the chart's question (409), not this one.

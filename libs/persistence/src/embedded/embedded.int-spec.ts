@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedisBackend, getDefaultBackendFactory, Queue, Worker, type Job } from 'bullmq';
 import { Pool } from 'pg';
 import { EMBEDDED_POOL_EXTRA, startEmbeddedDatabase } from './embedded-database';
 import { useEmbeddedQueueBackend } from './embedded-queue-backend';
+import { EmbeddedDatabaseInUseError } from './served-pglite';
 import { queueConnectionOptions } from './queue-connection';
 
 // Embedded mode runs without PostgreSQL or Redis servers: PGlite in a temp folder. Each test
@@ -20,6 +21,16 @@ describe('embedded mode (PGlite)', () => {
 
   afterAll(() => {
     rmSync(root, { recursive: true, force: true });
+  });
+
+  it('tells a second process, in plain words, that a running server holds the embedded database and what to do instead', async () => {
+    const dataDir = join(root, 'held');
+    mkdirSync(dataDir, { recursive: true });
+    // Held by a live process other than this one (the test runner's parent), as a running `npm start` holds it.
+    writeFileSync(join(dataDir, 'front-door.lock'), String(process.ppid));
+    const refused = await startEmbeddedDatabase({ dataDir }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(EmbeddedDatabaseInUseError);
+    expect((refused as Error).message).toMatch(/most likely a running `npm start`.*Stop that process.*GET \/api\/v1\/exports\/cin-census.*DATABASE_URL/);
   });
 
   it(

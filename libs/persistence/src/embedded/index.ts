@@ -5,3 +5,4 @@ export type { EmbeddedQueueBackend, EmbeddedQueueBackendOptions } from './embedd
 export { queueConnectionOptions, redisOptionsFromUrl } from './queue-connection';
 export type { QueueConnectionRole } from './queue-connection';
 export { SingleConnectionPool } from './single-connection-pool';
+export { EmbeddedDatabaseInUseError } from './served-pglite';

@@ -44,6 +44,25 @@ export interface ServePgliteOptions {
 }
 
 const LOCK_FILE = 'front-door.lock';
+
+/**
+ * The embedded database serves one process at a time: a second (`npm run simulate` or
+ * `export:cin` beside a running `npm start`) is told why and what to do instead.
+ */
+export class EmbeddedDatabaseInUseError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly holder: number,
+  ) {
+    super(
+      `The embedded database in ${dir} is in use by another Front Door process (pid ${holder}), most likely a running \`npm start\`. ` +
+        'It serves one process at a time. Stop that process and run this again; or, while it runs, use its routes instead ' +
+        '(e.g. GET /api/v1/exports/cin-census for the census); or run against real PostgreSQL and Redis (DATABASE_URL, REDIS_URL), ' +
+        'where any number of processes can share the database.',
+    );
+    this.name = 'EmbeddedDatabaseInUseError';
+  }
+}
 const CLOSE_TIMEOUT_MS = 10_000;
 /** Data folders this process holds, so a lock file left by a crashed run that happened to have
  * our pid (common in containers) is recognised as stale rather than as ours. */
@@ -135,11 +154,7 @@ function lockDataDir(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
       if (holder !== process.pid && isAlive(holder)) {
-        throw new Error(
-          `Embedded database folder ${dir} is in use by process ${holder}. ` +
-            'Run one Front Door process in embedded mode, or set DATABASE_URL and REDIS_URL.',
-          { cause: error },
-        );
+        throw new EmbeddedDatabaseInUseError(dir, holder);
       }
       rmSync(lockPath, { force: true }); // left behind by a process that no longer runs
     }

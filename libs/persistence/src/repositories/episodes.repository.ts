@@ -33,7 +33,11 @@ export class EpisodesRepository {
     return scopedRow(this.manager, EpisodeEntity, 'e', tenant, { where: 'e.id = $2', parameters: [id] });
   }
 
-  /** The front-door queue: most urgent first — overdue, then soonest due, then red before amber. */
+  /**
+   * The front-door queue, most urgent first: a child said to be at immediate risk (red from
+   * intake) until they are screened, whatever else is due; then overdue, then soonest due, then
+   * red before amber.
+   */
   async list(tenant: string, filters: EpisodeFilters, page: Page, now: Date): Promise<[EpisodeEntity[], number]> {
     const q = scoped(this.manager, EpisodeEntity, 'e', tenant);
     if (filters.stage) q.andWhere('e.stage = :stage', { stage: filters.stage });
@@ -46,7 +50,8 @@ export class EpisodesRepository {
     if (filters.open !== undefined) q.andWhere('e.is_open = :open', { open: filters.open });
     if (filters.overdue === true) q.andWhere('e.next_due_at < :now', { now });
     if (filters.overdue === false) q.andWhere('(e.next_due_at IS NULL OR e.next_due_at >= :now)', { now });
-    q.orderBy('e.next_due_at', 'ASC', 'NULLS LAST')
+    q.orderBy(`CASE WHEN e.stage = 'screening' AND e.rag = 'red' THEN 0 ELSE 1 END`, 'ASC')
+      .addOrderBy('e.next_due_at', 'ASC', 'NULLS LAST')
       .addOrderBy(`CASE e.rag WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 ELSE 3 END`, 'ASC')
       .addOrderBy('e.referral_at', 'ASC')
       .addOrderBy('e.id', 'ASC')

@@ -2,7 +2,7 @@ import { collectionYear, collectionYearOfDay, isInCollectionYear, parseCollectio
 import { ReportingInputError } from './reporting-errors';
 
 describe('CIN census collection year', () => {
-  it('runs year 2026 from 1 April 2025 to 31 March 2026 (API.md)', () => {
+  it('runs year 2026 from 1 April 2025 to 31 March 2026 (docs/api.md)', () => {
     const year = collectionYear(2026);
     expect(year).toMatchObject({ year: 2026, firstDay: '2025-04-01', lastDay: '2026-03-31' });
   });

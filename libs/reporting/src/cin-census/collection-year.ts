@@ -4,7 +4,7 @@ import { ReportingInputError } from './reporting-errors';
 
 /**
  * A CIN census collection year (DfE): year Y runs from 1 April Y-1 to 31 March Y, and 31 March Y
- * is the census reference date. API.md: `year=2026` is 1 April 2025 – 31 March 2026.
+ * is the census reference date. docs/api.md: `year=2026` is 1 April 2025 – 31 March 2026.
  */
 export interface CollectionYear {
   year: number;

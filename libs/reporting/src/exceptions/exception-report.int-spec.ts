@@ -96,8 +96,30 @@ describe('the RAG exception report', () => {
       'amber Jon acknowledgement left 1',
       'amber Jon decision left 1',
     ]);
-    expect(list.counts).toEqual({ red: 4, amber: 2 });
+    expect(list.counts).toEqual({
+      red: 4,
+      amber: 2,
+      byKind: [
+        { kind: 'acknowledgement', red: 1, amber: 1 },
+        { kind: 'decision', red: 2, amber: 1 },
+        { kind: 'mash_checks', red: 1, amber: 0 },
+      ],
+    });
     expect(list.amberUntil).toBe('2027-01-13T23:59:59.999Z');
+    expect(list).toMatchObject({ total: 6, page: 1, pageSize: 6 });
+  });
+
+  it('answers a page at a time, of one kind or rating, with the counts of the whole list', async () => {
+    const page = (view: object) => new ExceptionReport(db).run(tenant, now, 2, undefined, view);
+    const second = await page({ page: 2, pageSize: 4 });
+    expect(second.items.map(line)).toEqual(['amber Jon acknowledgement left 1', 'amber Jon decision left 1']);
+    expect(second).toMatchObject({ total: 6, page: 2, pageSize: 4, counts: { red: 4, amber: 2 } });
+    const decisions = await page({ kind: 'decision', pageSize: 50 });
+    expect(decisions.items.map(line)).toEqual(['red Eve decision late 23', 'red Gil decision late 16', 'amber Jon decision left 1']);
+    expect(decisions.total).toBe(3);
+    const ambers = await page({ rag: 'amber', pageSize: 50 });
+    expect(ambers.items.map(line)).toEqual(['amber Jon acknowledgement left 1', 'amber Jon decision left 1']);
+    expect(ambers).toMatchObject({ total: 2, counts: { red: 4, amber: 2 } });
   });
 
   it('gives each line the child, episode, contact, team, worker and due time', async () => {
@@ -148,7 +170,7 @@ describe('the RAG exception report', () => {
 
   it('with no margin, lists only what is already late', async () => {
     const list = await report(0);
-    expect(list.counts).toEqual({ red: 4, amber: 0 });
+    expect(list.counts).toMatchObject({ red: 4, amber: 0 });
     expect(list.amberUntil).toBe('2027-01-11T23:59:59.999Z');
   });
 
@@ -159,7 +181,7 @@ describe('the RAG exception report', () => {
 
   it('never lists another authority’s deadlines', async () => {
     const other = await new ExceptionReport(db).run(otherTenant, now, 2);
-    expect(other.counts).toEqual({ red: 2, amber: 2 });
+    expect(other.counts).toMatchObject({ red: 2, amber: 2 });
     const ours = new Set(Object.values(ids));
     expect(other.items.every((i) => !ours.has(i.episodeId))).toBe(true);
     const list = await report(2);

@@ -36,10 +36,33 @@ export interface ExceptionList {
   marginWorkingDays: number;
   /** Ambers are due at or before this instant (end of the margin-th working day after today). */
   amberUntil: string;
-  counts: { red: number; amber: number };
+  /** Of the whole list (whatever the view): by rating, and by kind of deadline. */
+  counts: { red: number; amber: number; byKind: { kind: string; red: number; amber: number }[] };
   /** Most urgent first: reds from the longest overdue, then ambers from the soonest due. */
   items: ExceptionItem[];
+  /** Items in the view (its kind and rating), over all its pages. */
+  total: number;
+  page: number;
+  pageSize: number;
 }
+
+/** Which part of the list to answer with: one kind, one rating, one page. */
+export interface ExceptionView {
+  kind?: string;
+  rag?: 'red' | 'amber';
+  page?: number;
+  pageSize?: number;
+}
+
+/** Deadlines still outstanding — open, or breached by their timer and not since done or cancelled — due by $2. */
+const OUTSTANDING = `
+         FROM deadlines d
+         JOIN episodes e ON e.tenant = d.tenant AND e.id = d.episode_id
+         JOIN contacts c ON c.tenant = e.tenant AND c.id = e.contact_id
+        WHERE d.tenant = $1
+          AND (d.status = 'open' OR (d.status = 'breached' AND d.completed_at IS NULL AND d.cancelled_at IS NULL))
+          AND d.due_at <= $2
+          AND ($3::text IS NULL OR e.team = $3::text)`;
 
 /** An outstanding deadline as the query reads it: the item before it is rated, with its times as dates. */
 type OutstandingRow = Omit<ExceptionItem, 'rag' | 'workingDaysLate' | 'workingDaysLeft' | 'startedAt' | 'dueAt'> & { startedAt: Date; dueAt: Date };
@@ -58,43 +81,60 @@ type OutstandingRow = Omit<ExceptionItem, 'rag' | 'workingDaysLate' | 'workingDa
 export class ExceptionReport {
   constructor(private readonly db: Database) {}
 
-  /** `now` from the caller's clock; `team` narrows the list to one team's episodes. */
-  async run(tenant: string, now: Date, marginWorkingDays: number, team?: string | null): Promise<ExceptionList> {
+  /**
+   * `now` from the caller's clock; `team` narrows the list to one team's episodes; `view` to one
+   * kind or rating and one page (without a page: the whole list). The counts are always of the
+   * whole list, by rating and by kind, so a burst of one kind cannot hide the rest.
+   */
+  async run(tenant: string, now: Date, marginWorkingDays: number, team?: string | null, view: ExceptionView = {}): Promise<ExceptionList> {
     if (!tenant) throw new Error('a tenant is required for every case-data query');
     if (!Number.isInteger(marginWorkingDays) || marginWorkingDays < 0 || marginWorkingDays > MAX_MARGIN_WORKING_DAYS) {
       throw new RangeError(`Not a margin of working days: ${marginWorkingDays}`);
     }
     const amberUntil = addWorkingDays(now, marginWorkingDays);
-    const rows: OutstandingRow[] = await this.db.dataSource.manager.query(
+    const manager = this.db.dataSource.manager;
+    const outstanding = [tenant, amberUntil, team ?? null];
+    const tally: { kind: string; red: boolean; n: number }[] = await manager.query(
+      `SELECT d.kind, d.due_at < $4 AS red, count(*)::int AS n ${OUTSTANDING} GROUP BY d.kind, d.due_at < $4 ORDER BY d.kind`,
+      [...outstanding, now],
+    );
+    const pageSize = view.pageSize ?? null;
+    const rows: OutstandingRow[] = await manager.query(
       `SELECT d.id AS "deadlineId", d.kind, d.key, d.status, d.started_at AS "startedAt", d.due_at AS "dueAt",
               e.id AS "episodeId", e.child_id AS "childId", e.contact_id AS "contactId", c.reference AS "contactReference",
               e.stage, e.rag AS "episodeRag", e.team, e.worker_id AS "workerId", e.worker_name AS "workerName"
-         FROM deadlines d
-         JOIN episodes e ON e.tenant = d.tenant AND e.id = d.episode_id
-         JOIN contacts c ON c.tenant = e.tenant AND c.id = e.contact_id
-        WHERE d.tenant = $1
-          AND (d.status = 'open' OR (d.status = 'breached' AND d.completed_at IS NULL AND d.cancelled_at IS NULL))
-          AND d.due_at <= $2
-          AND ($3::text IS NULL OR e.team = $3::text)
-        ORDER BY d.due_at, d.kind, d.key, e.id`,
-      [tenant, amberUntil, team ?? null],
+         ${OUTSTANDING}
+          AND ($4::text IS NULL OR d.kind = $4::text)
+          AND ($5::text IS NULL OR (d.due_at < $6) = ($5::text = 'red'))
+        ORDER BY d.due_at, d.kind, d.key, e.id
+        LIMIT $7 OFFSET $8`,
+      [...outstanding, view.kind ?? null, view.rag ?? null, now, pageSize, pageSize === null ? 0 : ((view.page ?? 1) - 1) * pageSize],
     );
     const items = rows.map((row) => toItem(row, now));
+    const counted = (rag: 'red' | 'amber', kind?: string) =>
+      tally.filter((t) => t.red === (rag === 'red') && (kind === undefined || t.kind === kind)).reduce((sum, t) => sum + t.n, 0);
+    const kinds = [...new Set(tally.map((t) => t.kind))];
+    const total = (['red', 'amber'] as const)
+      .filter((rag) => !view.rag || view.rag === rag)
+      .reduce((sum, rag) => sum + counted(rag, view.kind), 0);
     return {
       tenant,
       generatedAt: now.toISOString(),
       marginWorkingDays,
       amberUntil: amberUntil.toISOString(),
-      counts: { red: items.filter((i) => i.rag === 'red').length, amber: items.filter((i) => i.rag === 'amber').length },
+      counts: { red: counted('red'), amber: counted('amber'), byKind: kinds.map((kind) => ({ kind, red: counted('red', kind), amber: counted('amber', kind) })) },
       items,
+      total,
+      page: pageSize === null ? 1 : (view.page ?? 1),
+      pageSize: pageSize ?? total,
     };
   }
 
-  /** The list as a person asks for it: every child with an exception is logged as read by them. */
-  async runFor(reader: Reader, now: Date, marginWorkingDays: number, team?: string | null): Promise<ExceptionList> {
-    const list = await this.run(reader.tenant, now, marginWorkingDays, team);
+  /** The list as a person asks for it: every child on the page they see is logged as read by them. */
+  async runFor(reader: Reader, now: Date, marginWorkingDays: number, team?: string | null, view: ExceptionView = {}): Promise<ExceptionList> {
+    const list = await this.run(reader.tenant, now, marginWorkingDays, team, view);
     const childIds = list.items.map((item) => item.childId);
-    await recordChildLevelRead(this.db, reader, 'report.exceptions', childIds, { marginWorkingDays, team: team ?? null }, now);
+    await recordChildLevelRead(this.db, reader, 'report.exceptions', childIds, { marginWorkingDays, team: team ?? null, ...view }, now);
     return list;
   }
 }

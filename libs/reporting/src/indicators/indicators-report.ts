@@ -39,10 +39,11 @@ export class IndicatorsReport {
     private readonly clock: Clock = new SystemClock(),
   ) {}
 
-  async run(tenant: string, period: ReportingPeriod, team?: string | null): Promise<IndicatorsResult> {
+  /** `previous`: the period to set beside it; by default the one of equal length just before. */
+  async run(tenant: string, period: ReportingPeriod, team?: string | null, previousOne?: ReportingPeriod): Promise<IndicatorsResult> {
     const now = this.clock.now();
     const current = windowOf(period, now);
-    const previous = windowOf(previousPeriod(period), now);
+    const previous = windowOf(previousOne ?? previousPeriod(period), now);
     return readConsistently(this.db, async ({ manager }) => {
       const query = new TenantQuery(manager, tenant, team ?? null);
       const currentRows = await fetchSections(query, current);
