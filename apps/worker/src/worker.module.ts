@@ -59,8 +59,9 @@ export class WorkerModule {
         },
         {
           provide: DeadlineSweeper,
-          inject: [SweepDueDeadlines],
-          useFactory: (sweep: SweepDueDeadlines) => new DeadlineSweeper(sweep, options.sweepIntervalMs ?? 30_000),
+          inject: [SweepDueDeadlines, ENVIRONMENT],
+          useFactory: (sweep: SweepDueDeadlines, env: Environment) =>
+            new DeadlineSweeper(sweep, options.sweepIntervalMs ?? env.deadlineSweepSeconds * 1000),
         },
         {
           provide: OutboxRelay,

@@ -19,6 +19,11 @@ export interface Environment {
    * believe — `true`, a number of hops, or addresses/subnets. Unset: none (the socket's address).
    */
   trustProxy: boolean | number | string;
+  /**
+   * How often the worker sweeps PostgreSQL for deadlines due and not fired (a timer Redis lost),
+   * in seconds (DEADLINE_SWEEP_SECONDS, default 30): the longest a lost timer's breach can lag.
+   */
+  deadlineSweepSeconds: number;
   /** BullMQ key prefix: lets several Front Doors (or test runs) share one Redis. */
   queuePrefix: string;
   /** Where embedded data lives (PGlite folders). */
@@ -125,6 +130,8 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   if (!Number.isInteger(intakeRateLimitPerMinute) || intakeRateLimitPerMinute < 1) {
     problems.push('INTAKE_RATE_LIMIT_PER_MINUTE must be a whole number of at least 1');
   }
+  const deadlineSweepSeconds = Number(text('DEADLINE_SWEEP_SECONDS') ?? '30');
+  if (!(deadlineSweepSeconds >= 1 && deadlineSweepSeconds <= 3600)) problems.push('DEADLINE_SWEEP_SECONDS must be a number of seconds from 1 to 3600');
   const trustProxyText = text('TRUST_PROXY') ?? 'false';
   const trustProxy = /^(true|false)$/.test(trustProxyText)
     ? trustProxyText === 'true'
@@ -154,6 +161,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     redisUrl,
     intakeRateLimitPerMinute,
     trustProxy,
+    deadlineSweepSeconds,
     queuePrefix: text('QUEUE_PREFIX') ?? 'front-door',
     dataDir: text('FRONT_DOOR_DATA_DIR') ?? '.data',
     auth,
