@@ -187,6 +187,11 @@ const CATALOGUE: RouteSpec[] = [
     probe: () => ({ path: '/api/v1/messages' }),
   },
   {
+    method: 'GET', template: '/api/v1/demo-mailbox', permission: 'demoMailbox.read', kind: 'global',
+    situations: ['own', 'otherTenant'], ok: [200],
+    probe: () => ({ path: '/api/v1/demo-mailbox' }),
+  },
+  {
     method: 'GET', template: '/api/v1/inbox', permission: 'inbox.read', kind: 'global',
     situations: ['own', 'otherTenant'], ok: [200],
     probe: () => ({ path: '/api/v1/inbox' }),

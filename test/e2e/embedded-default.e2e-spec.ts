@@ -74,4 +74,24 @@ describe('the embedded default', () => {
     });
     expect(delivered).toBeTruthy();
   });
+
+  it('delivers email to the demo mailbox when no mail server is set, where a manager reads it', async () => {
+    const sign = (roles: ('practitioner' | 'manager')[], sub: string) =>
+      signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { sub, name: sub, roles, tenant: '865' });
+    const staff = { Authorization: `Bearer ${await sign(['practitioner'], 'alice')}`, 'Content-Type': 'application/json' };
+    const manager = { Authorization: `Bearer ${await sign(['manager'], 'morgan')}` };
+    const body = contactBody({ referrer: { name: 'Sam Patel', sourceCode: '5B', feedbackChannel: 'email', email: 'sam.patel@school.example' } });
+    const created = await fetch(`${baseUrl}/api/v1/contacts`, { method: 'POST', headers: staff, body: JSON.stringify(body) });
+    expect(created.status).toBe(201);
+    const { reference } = (await created.json()) as { reference: string };
+    const mail = await eventually(async () => {
+      const box = (await (await fetch(`${baseUrl}/api/v1/demo-mailbox?pageSize=200`, { headers: manager })).json()) as {
+        items: { kind: string; to: { address: string }; subject: string; body: string }[];
+      };
+      return box.items.find((item) => item.kind === 'acknowledgement' && item.body.includes(reference));
+    });
+    expect(mail).toMatchObject({ to: { address: 'sam.patel@school.example' } });
+    const failed = (await (await fetch(`${baseUrl}/api/v1/messages?status=failed`, { headers: manager })).json()) as { total: number };
+    expect(failed.total).toBe(0);
+  });
 });

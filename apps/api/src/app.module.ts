@@ -14,7 +14,7 @@ import { ChildrenController } from './children/children.controller';
 import { ContactsController } from './contacts/contacts.controller';
 import { EpisodesController } from './episodes/episodes.controller';
 import { HealthController } from './health/health.controller';
-import { InboxController, MessagesController } from './messages/messages.controller';
+import { DemoMailboxController, InboxController, MessagesController } from './messages/messages.controller';
 import { NotifyCallbackController } from './notify/notify-callback.controller';
 import { MetricsController } from './operations/metrics.controller';
 import { ServiceMetrics } from './operations/service-metrics';
@@ -59,6 +59,7 @@ export class AppModule {
         ReferralsController,
         MessagesController,
         InboxController,
+        DemoMailboxController,
         ReportsController,
         ExportsController,
         AccessLogController,

@@ -9,6 +9,7 @@ export * from './delivery-policy';
 export * from './channels/channel';
 export * from './channels/channel-registry';
 export { PortalChannel } from './channels/portal-channel';
+export { DEMO_MAILBOX, DemoMailboxChannel } from './channels/demo-mailbox-channel';
 export { StaffChannel } from './channels/staff-channel';
 export { EmailChannel, type EmailChannelOptions, classifySmtpError, messageIdOf } from './channels/email-channel';
 export { NotifyChannel, type NotifyChannelOptions, classifyNotifyError } from './channels/notify-channel';

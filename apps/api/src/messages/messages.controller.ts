@@ -27,6 +27,23 @@ export class MessagesController {
   }
 }
 
+@ApiTags('Managers and auditors')
+@ApiBearerAuth()
+@Controller('api/v1/demo-mailbox')
+export class DemoMailboxController {
+  constructor(private readonly messages: MessageQueries) {}
+
+  @Get()
+  @Requires('demoMailbox.read')
+  @ApiOperation({
+    summary:
+      'The embedded demo only (no DATABASE_URL, no SMTP_URL or Notify): the email Front Door delivered to its demo mailbox, as each recipient would read it. Empty in a real deployment, whose email leaves by SMTP or Notify',
+  })
+  list(@CurrentActor() actor: Actor, @Query() page: PaginationQuery) {
+    return this.messages.demoMailbox(actor, { page: page.page, pageSize: page.pageSize });
+  }
+}
+
 @ApiTags('Episodes')
 @ApiBearerAuth()
 @Controller('api/v1/inbox')

@@ -2,6 +2,7 @@ import { AuthoritySettingsRegistry, Environment } from '@frontdoor/config';
 import {
   Channel,
   ChannelRegistry,
+  DemoMailboxChannel,
   EmailChannel,
   NotifyChannel,
   PortalChannel,
@@ -14,6 +15,7 @@ import {
  * portal and staff inboxes always; email by SMTP when SMTP_URL is set; GOV.UK Notify when
  * NOTIFY_API_KEY is set (then email goes through Notify); webhooks to the partner systems each
  * authority lists. A recipient whose channel is not configured fails permanently and visibly.
+ * The embedded demo alone, with no mail server of either kind, delivers email to its demo mailbox.
  */
 export function buildChannelRegistry(env: Environment, settings: AuthoritySettingsRegistry): ChannelRegistry {
   const channels: Channel[] = [new PortalChannel(), new StaffChannel()];
@@ -28,6 +30,8 @@ export function buildChannelRegistry(env: Environment, settings: AuthoritySettin
       }),
     );
   }
+  const embedded = env.databaseUrl === null;
+  if (embedded && !messaging.smtpUrl && !messaging.notifyApiKey) channels.push(new DemoMailboxChannel());
   channels.push(
     new WebhookChannel((recipient, tenant) => {
       const partner = settings.for(tenant).partnerSystems.find((system) => system.organisation === recipient.address);

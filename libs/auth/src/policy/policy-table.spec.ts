@@ -38,6 +38,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'reports.read': ['manager', 'auditor'],
   'messages.read': ['manager'],
   'inbox.read': ['practitioner', 'manager'],
+  'demoMailbox.read': ['manager', 'admin'],
   'exports.read': ['manager', 'auditor'],
   'accessLog.read': ['manager', 'auditor'],
   'pathway.read': [...ROLES],

@@ -36,6 +36,7 @@ const RULES = {
   'reports.read': { roles: ['manager', 'auditor'], writes: false, action: 'read reports' },
   'messages.read': { roles: ['manager'], writes: false, action: 'read messages and their delivery' },
   'inbox.read': { roles: ['practitioner', 'manager'], writes: false, action: 'read a staff inbox' },
+  'demoMailbox.read': { roles: ['manager', 'admin'], writes: false, action: "read the demo's mailbox" },
   'exports.read': { roles: ['manager', 'auditor'], writes: false, action: 'download statutory returns' },
   'accessLog.read': { roles: ['manager', 'auditor'], writes: false, action: 'read the access log' },
   'pathway.read': { roles: ROLES, writes: false, action: 'read the pathway' },

@@ -1,5 +1,5 @@
 import type { Actor } from '@frontdoor/auth';
-import { renderMessage } from '@frontdoor/notifications';
+import { DEMO_MAILBOX, renderMessage } from '@frontdoor/notifications';
 import { Database } from '@frontdoor/persistence';
 import type { Paginated } from '../episodes/episode-queries';
 
@@ -35,6 +35,26 @@ export class MessageQueries {
             error: a.error,
           })),
       })),
+      total,
+      ...page,
+    };
+  }
+
+  /** The embedded demo's mailbox: every email Front Door would have sent, as its recipient would read it. */
+  async demoMailbox(actor: Actor, page: { page: number; pageSize: number }): Promise<Paginated<unknown>> {
+    const [messages, total] = await this.db.read.outbox.deliveredThrough(actor.tenant, DEMO_MAILBOX, page);
+    return {
+      items: messages.map((message) => {
+        const rendered = renderMessage(message.kind, message.content, { now: message.createdAt, recipientName: message.recipient.name });
+        return {
+          id: message.id,
+          kind: message.kind,
+          to: { name: message.recipient.name, address: message.recipient.address },
+          deliveredAt: message.deliveredAt?.toISOString() ?? null,
+          subject: rendered.subject,
+          body: rendered.body,
+        };
+      }),
       total,
       ...page,
     };

@@ -52,6 +52,12 @@ export class OutboxRepository {
     return newestFirst(q, page);
   }
 
+  /** Email delivered to the embedded demo's mailbox (by its provider reference), newest first. */
+  deliveredThrough(tenant: string, providerReference: string, page: { page: number; pageSize: number }) {
+    const q = scoped(this.manager, OutboxMessageEntity, 'm', tenant).andWhere('m.provider_reference = :providerReference', { providerReference });
+    return newestFirst(q, page);
+  }
+
   /**
    * A member of staff's inbox: messages to them as an allocated worker and, for managers, the
    * breached-deadline alerts of their authority. Newest first.
