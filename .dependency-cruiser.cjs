@@ -43,7 +43,7 @@ module.exports = {
       comment: 'libs/pathway is pure TypeScript: the statechart (xstate) and the calendar (date-holidays), no framework, no I/O.',
       severity: 'error',
       from: { path: '^libs/pathway/', pathNot: TEST_CODE },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown', 'core'], pathNot: '^node_modules/(xstate|date-holidays)/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown', 'core'], pathNot: '(^|/)node_modules/(xstate|date-holidays)/' },
     },
     {
       name: 'libs-import-no-app',
