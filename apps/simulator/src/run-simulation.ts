@@ -1,5 +1,6 @@
 import { AuthoritySettingsRegistry, SettableClock } from '@frontdoor/config';
-import { ApplyEvent, CreateContact } from '@frontdoor/engine';
+import { ApplyEvent, CreateContact, DeliverMessage, RecordAcknowledgement } from '@frontdoor/engine';
+import type { ChannelRegistry } from '@frontdoor/notifications';
 import { Database } from '@frontdoor/persistence';
 import type { DataSource } from 'typeorm';
 import { FrontDoorSimulator, type SimulationOptions, type SimulationSummary } from './simulator';
@@ -10,7 +11,10 @@ export async function runSimulation(dataSource: DataSource, options: SimulationO
   const clock = new SettableClock(options.start);
   const createContact = new CreateContact(db, clock, new AuthoritySettingsRegistry());
   const applyEvent = new ApplyEvent(db, clock);
-  return new FrontDoorSimulator(createContact, applyEvent, clock, options).run();
+  const acknowledgements = new RecordAcknowledgement(db, clock, applyEvent);
+  // The post's channels are its own, so the simulator and the delivery use case share one clock and one outcome.
+  const deliverThrough = (channels: ChannelRegistry) => new DeliverMessage(db, clock, channels, acknowledgements);
+  return new FrontDoorSimulator({ db, createContact, applyEvent, deliverThrough }, clock, options).run();
 }
 
 /** The summary as a person reads it. */
@@ -26,6 +30,7 @@ export function formatSummary(s: SimulationSummary): string {
     `  child protection    ${s.strategyDiscussions} strategy discussions, ${s.s47Enquiries} s47, ${s.icpcs} ICPCs (${s.breaches.icpc} late), ${s.cpPlansStarted} CP plans started, ${s.cpPlansEnded} ended`,
     `  breaches            assessment ${s.breaches.assessment}, strategy discussion ${s.breaches.strategyDiscussion}, ICPC ${s.breaches.icpc}, core group ${s.breaches.coreGroup}, review conference ${s.breaches.reviewConference}`,
     `  closures            ${s.closures} closed with an RC code; ${s.stillOpenAtEnd} steps still pending at the end`,
+    `  messages            ${s.messages.delivered} delivered, ${s.messages.failed} failed (bounced or unreachable)`,
     `  throughput          ${s.contactsPerSecond} contacts/s, ${s.stepsPerSecond} steps/s (${Math.round(s.elapsedMs / 100) / 10} s)`,
   ].join('\n');
 }

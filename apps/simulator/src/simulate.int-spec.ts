@@ -42,6 +42,25 @@ describe('the simulated front door', () => {
     expect(plans).toBeGreaterThan(0);
   });
 
+  it('delivers most messages within hours, a few not at all, and meets most acknowledgements on time', async () => {
+    const { delivered, failed } = summary.messages;
+    expect(delivered).toBeGreaterThan(summary.contacts);
+    expect(failed).toBeLessThan(delivered * 0.1);
+    const [row] = await dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'delivered')::int AS delivered, count(*) FILTER (WHERE status = 'failed')::int AS failed,
+              count(*) FILTER (WHERE status = 'pending')::int AS pending
+         FROM outbox_messages WHERE tenant = $1`,
+      [tenant],
+    );
+    expect(row).toMatchObject({ delivered, failed });
+    const [acks] = await dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'met')::int AS met, count(*)::int AS all
+         FROM deadlines WHERE tenant = $1 AND kind = 'acknowledgement'`,
+      [tenant],
+    );
+    expect(acks.met / acks.all).toBeGreaterThan(0.8);
+  });
+
   it('produces a CIN census return that breaks none of the rules Front Door checks', async () => {
     const result = await new CinCensusExport(new Database(dataSource), { laCodeOf: () => '865' }).run(tenant, 2026, new Date(summary.to));
     if (!result.ok) throw new Error(`CIN census refused:\n${result.byChild.map((c) => JSON.stringify(c)).join('\n')}`);

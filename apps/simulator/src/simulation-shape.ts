@@ -44,6 +44,8 @@ export interface SimulationSummary {
   stillOpenAtEnd: number;
   breaches: { assessment: number; strategyDiscussion: number; icpc: number; coreGroup: number; reviewConference: number };
   rejectedSteps: number;
+  /** Messages the simulated post delivered, and those it could not (bounced addresses, partner systems down). */
+  messages: { delivered: number; failed: number };
   elapsedMs: number;
   contactsPerSecond: number;
   stepsPerSecond: number;

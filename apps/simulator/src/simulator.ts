@@ -1,9 +1,12 @@
 import type { Actor } from '@frontdoor/auth';
 import { SettableClock } from '@frontdoor/config';
-import type { ApplyEvent, ContactInput, CreateContact } from '@frontdoor/engine';
+import type { ApplyEvent, ContactInput, CreateContact, DeliverMessage } from '@frontdoor/engine';
+import type { ChannelRegistry } from '@frontdoor/notifications';
+import type { Database } from '@frontdoor/persistence';
 import { addCalendarMonths, addWorkingDays, isPastAssessmentDeadline } from '@frontdoor/pathway';
 import type { EpisodeEntity } from '@frontdoor/persistence';
 import { ChildProtectionChain } from './child-protection-chain';
+import { SimulatedPost } from './simulated-post';
 import { Prng } from './prng';
 import type { SimulatedEpisode } from './simulated-episode';
 import { SyntheticChild, SyntheticPeople } from './synthetic-people';
@@ -12,6 +15,14 @@ import { CONTACT_MIX, CONTACTS_PER_MONTH, type ContactKind, type SimulationOptio
 import { TEAMS, REFERRERS, UPDATES, OTHER_AGENCY_ASKS, REDIRECTS, CONCERNS, SIGNPOSTS, DELAY_REASONS, RAG_RATIONALE, DECISION_RATIONALE, FEEDBACK } from './simulation-wording';
 
 export type { SimulationOptions, SimulationProgress, SimulationSummary };
+
+/** The real engine's use cases the simulator drives, and delivery through channels it is given. */
+export interface SimulatedEngine {
+  db: Database;
+  createContact: CreateContact;
+  applyEvent: ApplyEvent;
+  deliverThrough: (channels: ChannelRegistry) => DeliverMessage;
+}
 
 /**
  * Drives the real engine (CreateContact, ApplyEvent) through a synthetic period shaped like the
@@ -38,13 +49,20 @@ export class FrontDoorSimulator {
   private startedAt = 0;
   private lastProgress = 0;
 
+  private readonly createContact: CreateContact;
+  private readonly applyEvent: ApplyEvent;
+  private readonly post: SimulatedPost;
+
   constructor(
-    private readonly createContact: CreateContact,
-    private readonly applyEvent: ApplyEvent,
+    engine: SimulatedEngine,
     private readonly clock: SettableClock,
     private readonly options: SimulationOptions,
   ) {
+    this.createContact = engine.createContact;
+    this.applyEvent = engine.applyEvent;
     this.random = new Prng(options.seed);
+    // The post draws on its own stream, so the rest of a seed's run is what it was without it.
+    this.post = new SimulatedPost(engine.db, engine.deliverThrough, new Prng(options.seed ^ 0x2c1b3c6d), (time, run) => this.at(time, run));
     this.people = new SyntheticPeople(new Prng(options.seed ^ 0x5bd1e995));
     const base = { tenant: options.tenant, agency: null, email: null, sourceCode: null };
     this.practitioner = { ...base, sub: 'sim-practitioner', name: 'Simulated practitioner', roles: ['practitioner'] };
@@ -71,6 +89,7 @@ export class FrontDoorSimulator {
       stillOpenAtEnd: 0,
       breaches: { assessment: 0, strategyDiscussion: 0, icpc: 0, coreGroup: 0, reviewConference: 0 },
       rejectedSteps: 0,
+      messages: { delivered: 0, failed: 0 },
       elapsedMs: 0,
       contactsPerSecond: 0,
       stepsPerSecond: 0,
@@ -98,6 +117,7 @@ export class FrontDoorSimulator {
     }
     // What is still on the timeline is work in progress at the end of the period.
     this.summary.stillOpenAtEnd = this.timeline.size;
+    this.summary.messages = { ...this.post.counts };
     const elapsed = Date.now() - this.startedAt;
     this.summary.elapsedMs = elapsed;
     this.summary.contactsPerSecond = Math.round((this.summary.contacts / Math.max(elapsed, 1)) * 1000 * 10) / 10;
@@ -255,6 +275,7 @@ export class FrontDoorSimulator {
     };
     try {
       const { contact } = await this.createContact.execute({ actor: this.practitioner, input });
+      await this.post.collect(this.options.tenant, contact.id);
       this.summary.contacts += 1;
       this.summary.episodes += contact.episodes.length;
       then(contact.episodes, contact.id, new Date(contact.receivedAt).getTime());
@@ -280,6 +301,7 @@ export class FrontDoorSimulator {
   private async send(actor: Actor, episodeId: string, body: Record<string, unknown>): Promise<EpisodeEntity | null> {
     try {
       const episode = await this.applyEvent.execute({ actor, episodeId, body });
+      await this.post.collect(this.options.tenant, episode.contactId);
       this.summary.steps += 1;
       return episode;
     } catch (error) {
