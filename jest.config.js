@@ -30,9 +30,8 @@ const common = {
 module.exports = {
   // End-to-end tests cross real servers and queues; none should come near this.
   testTimeout: 60000,
-  // A test that fails half-way may leave a server it started behind; the run must end with its
-  // verdict, never hang until CI's limit. (Passing runs close everything: see the suites' afterAll.)
-  forceExit: true,
+  // No forceExit: every suite closes what it opens (servers, pools, queues, child processes), so
+  // Jest ends by itself; a leak shows as Jest not exiting, not as a hidden hang in the next run.
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

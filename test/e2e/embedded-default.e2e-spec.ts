@@ -28,7 +28,7 @@ describe('the embedded default', () => {
     });
     baseUrl = await new Promise<string>((resolve, reject) => {
       let output = '';
-      const timer = setTimeout(() => reject(new Error(`did not start in time:\n${output}`)), 50_000);
+      const timer = setTimeout(() => reject(new Error(`did not start in time:\n${output}`)), 110_000);
       const read = (chunk: Buffer) => {
         output += chunk.toString();
         const match = /Front Door is running at (http:\/\/localhost:\d+)/.exec(output);
@@ -41,7 +41,7 @@ describe('the embedded default', () => {
       child.stderr!.on('data', read);
       child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
     });
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     if (child && child.exitCode === null) {
