@@ -31,6 +31,8 @@ export type CpCategory = (typeof CP_CATEGORIES)[number];
 
 export const CLOSURE_REASONS = ['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+/** RC8 (closed after assessment, no further action) and RC9 (closed after assessment, referred to early help). */
+export const CLOSED_AFTER_ASSESSMENT: readonly ClosureReason[] = ['RC8', 'RC9'];
 
 export const PRIMARY_NEEDS = ['N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9'] as const;
 export type PrimaryNeed = (typeof PRIMARY_NEEDS)[number];

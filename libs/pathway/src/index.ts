@@ -12,6 +12,6 @@ export * from './machine/run-pathway';
 export * from './machine/describe-pathway';
 export * from './machine/statutory-timescales';
 export * from './validation/validate-event';
-export { isPastAssessmentDeadline } from './validation/event-rules';
+export { closureReasonRefusal, isPastAssessmentDeadline } from './validation/event-rules';
 export * from './validation/cin-codes';
 export { stepTimeOf } from './machine/pathway-context';

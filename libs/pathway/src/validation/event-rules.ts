@@ -1,7 +1,9 @@
-import { dueAt, workingDaysBetween } from '../calendar';
+import { dueAt, londonDay, workingDaysBetween } from '../calendar';
 import type { EpisodeContext } from '../context';
 import {
   ASSESSMENT_OUTCOMES,
+  CLOSED_AFTER_ASSESSMENT,
+  type ClosureReason,
   CLOSURE_REASONS,
   CP_CATEGORIES,
   DECISION_OUTCOMES,
@@ -13,6 +15,7 @@ import {
   SCREENING_OUTCOMES,
   STEP_DOWN_OPTIONS,
 } from '../events';
+import { wasOnlyAssessed } from '../machine/pathway-context';
 import { ASSESSMENT, ASSESSMENT_WORKING_DAYS } from '../machine/statutory-timescales';
 import { CIN_ASSESSMENT_FACTOR_CODES, NO_FACTORS_IDENTIFIED } from './cin-codes';
 import type { FieldReader } from './field-reader';
@@ -84,7 +87,12 @@ export const EVENT_RULES: Record<PublicEventType, Rule> = {
       feedbackForReferrer: fields.text('feedbackForReferrer')!,
       // Working Together: when the threshold is not met, suggest other, more suitable support.
       signposting: fields.text('signposting', { required: outcome === 'nfa', requiredWhen: 'outcome is nfa' }),
-      primaryNeed: fields.oneOf('primaryNeed', PRIMARY_NEEDS, optional),
+      // The DfE asks every referral that leads to further action for its primary need (CIN
+      // census rule 8610), from the decision on: an assessment may not be finished by 31 March.
+      primaryNeed: fields.oneOf('primaryNeed', PRIMARY_NEEDS, {
+        required: outcome !== undefined && outcome !== 'nfa',
+        requiredWhen: 'outcome is not nfa (the CIN census needs it for every referral that leads to further action)',
+      }),
     };
   },
 
@@ -172,18 +180,46 @@ export const EVENT_RULES: Record<PublicEventType, Rule> = {
     heldAt: fields.stepTime('heldAt', now, context.lastStepAt)!,
   }),
 
-  HOLD_REVIEW_CONFERENCE: (fields, { context, now }) => ({
-    type: 'HOLD_REVIEW_CONFERENCE',
-    heldAt: fields.stepTime('heldAt', now, context.lastStepAt)!,
-    outcome: fields.oneOf('outcome', ['continue', 'end'] as const)!,
-  }),
+  HOLD_REVIEW_CONFERENCE: (fields, { context, now }) => {
+    const heldAt = fields.stepTime('heldAt', now, context.lastStepAt);
+    if (heldAt !== undefined && onPlanStartDay(context, heldAt)) {
+      fields.fail('heldAt', 'must be after the day the child protection plan started: the DfE rejects a review on that day (rule 8841)');
+    }
+    return { type: 'HOLD_REVIEW_CONFERENCE', heldAt: heldAt!, outcome: fields.oneOf('outcome', ['continue', 'end'] as const)! };
+  },
 
-  CLOSE: (fields, { context, now }) => ({
-    type: 'CLOSE',
-    closedAt: fields.stepTime('closedAt', now, context.lastStepAt)!,
-    reason: fields.oneOf('reason', CLOSURE_REASONS)!,
-  }),
+  CLOSE: (fields, { context, now }) => {
+    const closedAt = fields.stepTime('closedAt', now, context.lastStepAt);
+    const reason = fields.oneOf('reason', CLOSURE_REASONS);
+    if (closedAt !== undefined && onPlanStartDay(context, closedAt)) {
+      fields.fail(
+        'closedAt',
+        'must be after the day the child protection plan started: closing ends the plan, and the DfE rejects a plan that starts and ends on one day (rule 8840)',
+      );
+    }
+    const refused = reason === undefined ? null : closureReasonRefusal(reason, context);
+    if (refused) fields.fail('reason', refused);
+    return { type: 'CLOSE', closedAt: closedAt!, reason: reason! };
+  },
 };
+
+/** An open child protection plan started on the London day of `at`. */
+function onPlanStartDay(context: EpisodeContext, at: string): boolean {
+  const plan = context.cpPlan;
+  return plan !== null && plan.endedAt === null && londonDay(new Date(plan.startedAt)) === londonDay(new Date(at));
+}
+
+/** Why a closure reason does not fit the episode (CIN census code list; DfE rules 2990, 8825Q), or null. */
+export function closureReasonRefusal(reason: ClosureReason, context: EpisodeContext): string | null {
+  if (!CLOSED_AFTER_ASSESSMENT.includes(reason) || wasOnlyAssessed(context)) return null;
+  const why =
+    context.s47 !== null
+      ? 'this episode had a section 47 enquiry'
+      : context.assessment?.outcome === 'cin_plan'
+        ? 'this episode has a child in need plan'
+        : 'no assessment was completed in this episode';
+  return `${reason} is "case closed after assessment" and only fits a case whose statutory work was an assessment: ${why}; use RC7 or another reason (DfE rules 2990 and 8825Q)`;
+}
 
 /**
  * Working Together: an assessment concludes within 45 working days of the referral, and when it

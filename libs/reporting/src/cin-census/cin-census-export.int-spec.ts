@@ -113,7 +113,7 @@ describe('the CIN census export of a known year', () => {
 
     // 4. An assessment that finds no further action: closed (RC8).
     ids.closed = await h.contact('2025-10-06T09:00:00Z', { dateOfBirth: '2010-11-30', sex: 'M', ethnicity: 'WBRI' }, '3A');
-    await h.decide(ids.closed.episodeId, '2025-10-06T09:30:00Z', { outcome: 'assessment' });
+    await h.decide(ids.closed.episodeId, '2025-10-06T09:30:00Z', { outcome: 'assessment', primaryNeed: 'N4' });
     await h.step(ids.closed.episodeId, '2025-10-07T09:00:00Z', { type: 'ALLOCATE', workerId: 'sw-jo', team: 'west' });
     await h.step(ids.closed.episodeId, '2025-10-08T09:00:00Z', { type: 'RECORD_CHILD_SEEN', seenAt: '2025-10-08T09:00:00Z', seenAlone: false });
     await h.step(ids.closed.episodeId, '2025-10-20T09:00:00Z', {
@@ -217,9 +217,9 @@ describe('the CIN census export of a known year', () => {
   it('refuses a year with records the DfE would reject, saying what to fix child by child', async () => {
     const badTenant = `cin-${randomUUID().slice(0, 8)}`;
     const h = new FrontDoorHistory(db, badTenant);
-    // No date of birth (8525); decided for assessment with no primary need recorded anywhere yet (8610).
+    // No date of birth (8525).
     const bad = await h.contact('2025-07-01T09:00:00Z', { sex: 'F' }, '5B');
-    await h.decide(bad.episodeId, '2025-07-01T09:30:00Z', { outcome: 'assessment' });
+    await h.decide(bad.episodeId, '2025-07-01T09:30:00Z', { outcome: 'assessment', primaryNeed: 'N4' });
     const good = await h.contact('2025-07-02T09:00:00Z', { dateOfBirth: '2011-01-01', sex: 'M' }, '5B');
     await h.decide(good.episodeId, '2025-07-02T09:30:00Z', { outcome: 'nfa', thresholdLevel: 1, signposting: 'Youth club' });
 
@@ -232,7 +232,6 @@ describe('the CIN census export of a known year', () => {
         laChildId: laChildIdOf(bad.childId),
         problems: [
           { episode: null, rule: '8525', message: 'Either Date of Birth or Expected Date of Birth must be provided (but not both)' },
-          { episode: bad.episodeId, rule: '8610', message: 'Primary Need code is missing for a referral which led to further action.' },
         ],
       },
     ]);

@@ -1,7 +1,7 @@
 import type { Actor } from '@frontdoor/auth';
 import { SettableClock } from '@frontdoor/config';
 import type { ApplyEvent, ContactInput, CreateContact } from '@frontdoor/engine';
-import { addCalendarMonths, addWorkingDays, isPastAssessmentDeadline } from '@frontdoor/pathway';
+import { addCalendarMonths, addWorkingDays, type ClosureReason, closureReasonRefusal, isPastAssessmentDeadline, positionOf } from '@frontdoor/pathway';
 import type { EpisodeEntity } from '@frontdoor/persistence';
 import { ChildProtectionChain } from './child-protection-chain';
 import { Prng } from './prng';
@@ -355,7 +355,7 @@ export class FrontDoorSimulator {
     switch (current.stage) {
       case 'family_help':
         if (!current.workerId) return this.allocate(episode, r.between(2, 72) * HOUR, showcase);
-        return this.later(r.between(30, 200) * DAY, () => this.close(episode, r.weighted({ RC7: 80, RC5: 5, RC3: 3, RC6: 2, RC9: 10 })));
+        return this.later(r.between(30, 200) * DAY, () => this.close(episode, this.fitting(current, r.weighted({ RC7: 80, RC5: 5, RC3: 3, RC6: 2, RC9: 10 }))));
       case 'child_in_need':
         return this.later(r.between(60, 300) * DAY, () => this.close(episode, r.weighted({ RC7: 85, RC5: 6, RC3: 4, RC4: 2, RC6: 3 })));
       case 'assessment':
@@ -388,6 +388,11 @@ export class FrontDoorSimulator {
       const allocated = await this.send(this.manager, episode.id, { type: 'ALLOCATE', workerId: worker, team, workerName: `Worker ${worker.slice(4)}` });
       if (allocated) this.follow(episode, allocated, showcase);
     });
+  }
+
+  /** RC9 ("closed after assessment, referred to early help") only fits Family Help that followed an assessment alone. */
+  private fitting(current: EpisodeEntity, reason: ClosureReason): ClosureReason {
+    return closureReasonRefusal(reason, positionOf(current.machineVersion, current.snapshot).context) ? 'RC7' : reason;
   }
 
   private async close(episode: SimulatedEpisode, reason: string): Promise<void> {
