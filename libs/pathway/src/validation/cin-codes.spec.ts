@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CIN_ASSESSMENT_FACTOR_CODES, REFERRAL_SOURCE_CODES } from './cin-codes';
 
-/** The reference beside the repository (shared/reference); the library itself reads no files. */
+/** The DfE code lists as data (reference/cin-codes.json, copied from the project's shared reference); the library itself reads no files. */
 const reference = JSON.parse(
-  readFileSync(resolve(__dirname, '../../../../../shared/reference/cin-codes.json'), 'utf8'),
+  readFileSync(resolve(__dirname, '../../../../reference/cin-codes.json'), 'utf8'),
 ) as { assessmentFactors: Record<string, string>; referralSource: Record<string, string> };
 
 describe('CIN census code lists', () => {

@@ -1,5 +1,5 @@
 /**
- * CIN census code lists (DfE CIN census specification; ../shared/reference/cin-codes.json).
+ * CIN census code lists (DfE CIN census specification; reference/cin-codes.json in this repository).
  * Copied here because libs/pathway reads no files; cin-codes.spec.ts checks
  * the copy against the reference so the two cannot drift.
  */

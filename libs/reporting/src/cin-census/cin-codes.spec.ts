@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CIN_CODES } from './cin-codes';
 
-/** The reference beside the repository (shared/reference); the library itself reads no files. */
-const reference = JSON.parse(readFileSync(resolve(__dirname, '../../../../../shared/reference/cin-codes.json'), 'utf8')) as Record<
+/** The DfE code lists as data (reference/cin-codes.json, copied from the project's shared reference); the library itself reads no files. */
+const reference = JSON.parse(readFileSync(resolve(__dirname, '../../../../reference/cin-codes.json'), 'utf8')) as Record<
   string,
   Record<string, string> | { codes: string[] }
 >;

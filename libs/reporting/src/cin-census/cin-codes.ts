@@ -2,7 +2,7 @@ import { CIN_ASSESSMENT_FACTOR_CODES, CLOSURE_REASONS, CP_CATEGORIES, PRIMARY_NE
 
 /**
  * The CIN census code lists the return is checked against (DfE CIN census specification;
- * ../shared/reference/cin-codes.json). The pathway already holds the lists it validates events
+ * reference/cin-codes.json in this repository). The pathway already holds the lists it validates events
  * with; the rest are copied here because a library reads no files. cin-codes.spec.ts checks
  * every list against the reference, so none can drift.
  */
