@@ -237,6 +237,7 @@ const EV: Record<string, (app: TestApp) => Body> = {
   HOLD_CORE_GROUP: (app) => ({ type: 'HOLD_CORE_GROUP', heldAt: at(app) }),
   HOLD_REVIEW_CONFERENCE: (app) => ({ type: 'HOLD_REVIEW_CONFERENCE', heldAt: at(app), outcome: 'continue' }),
   CLOSE: (app) => ({ type: 'CLOSE', closedAt: at(app), reason: 'RC7' }),
+  AMEND_RECORD: () => ({ type: 'AMEND_RECORD', reason: 'Audit found the need miscoded', primaryNeed: 'N3' }),
 };
 const CP = ['SCREEN', 'PROPOSE_SD', 'APPROVE_DECISION', 'ALLOCATE', 'HOLD_STRATEGY_DISCUSSION', 'COMPLETE_S47', 'HOLD_ICPC'];
 const PATH_TO: Record<string, string[]> = {
@@ -255,6 +256,7 @@ const PATH_TO: Record<string, string[]> = {
   HOLD_CORE_GROUP: CP,
   HOLD_REVIEW_CONFERENCE: CP,
   CLOSE: ['SCREEN', 'PROPOSE_FH', 'APPROVE_DECISION', 'ALLOCATE'],
+  AMEND_RECORD: ['SCREEN', 'PROPOSE_FH', 'APPROVE_DECISION'],
 };
 const eventBody = (type: string, app: TestApp): Body => (type === 'PROPOSE_DECISION' ? EV.PROPOSE_ASSESSMENT(app) : EV[type](app));
 

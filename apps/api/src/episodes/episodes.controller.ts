@@ -59,7 +59,15 @@ export class EpisodesController {
     description:
       'An event of API.md’s table, with its fields. Front Door addition: ALLOCATE also takes optional `workerName` and ' +
       '`workerContact` (email or phone), shown to a referrer who asked to stay involved. HOLD_ICPC with outcome `no_plan` ' +
-      'takes an optional `nextStep` (`child_in_need` by default, `family_help`, `nfa`).',
+      'takes an optional `nextStep` (`child_in_need` by default, `family_help`, `nfa`). PROPOSE_DECISION needs `primaryNeed` ' +
+      'for every outcome but `nfa` (CIN census rule 8610). COMPLETE_ASSESSMENT takes optional `disabilities` (CIN census codes ' +
+      'NONE, MOB, HAND, PC, INC, COMM, LD, HEAR, VIS, BEH, CON, AUT, DDA; NONE alone). CLOSE refuses RC8/RC9 unless an ' +
+      'assessment was all the episode’s statutory work (rules 2990, 8825Q), is not accepted while an assessment is under way ' +
+      '(8867), and may not end a child protection plan on the day it began (8840); HOLD_REVIEW_CONFERENCE not on that day either ' +
+      '(8841). AMEND_RECORD (manager; Front Door addition) corrects census facts on an open or closed episode: `reason` (why) ' +
+      'and at least one of `primaryNeed`, `referralSource`, `reasonForClosure`, `assessmentFactors`, `categoryOfAbuse`, ' +
+      '`disabilities`. It is taken beside the chart (history appended, version bumped, state unchanged); the CIN census and ' +
+      'Annex A read the latest amendment of each field.',
     schema: {
       type: 'object',
       required: ['type'],

@@ -8,4 +8,5 @@ export {
   londonDay,
   workingDaysBetween,
 } from './working-days';
+export { weekdayOf } from './london-day';
 export type { BankHoliday } from './working-days';

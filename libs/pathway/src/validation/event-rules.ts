@@ -1,9 +1,7 @@
-import { dueAt, londonDay, workingDaysBetween } from '../calendar';
+import { dueAt, londonDay, weekdayOf, workingDaysBetween } from '../calendar';
 import type { EpisodeContext } from '../context';
 import {
   ASSESSMENT_OUTCOMES,
-  CLOSED_AFTER_ASSESSMENT,
-  type ClosureReason,
   CLOSURE_REASONS,
   CP_CATEGORIES,
   DECISION_OUTCOMES,
@@ -15,9 +13,11 @@ import {
   SCREENING_OUTCOMES,
   STEP_DOWN_OPTIONS,
 } from '../events';
-import { wasOnlyAssessed } from '../machine/pathway-context';
 import { ASSESSMENT, ASSESSMENT_WORKING_DAYS } from '../machine/statutory-timescales';
-import { CIN_ASSESSMENT_FACTOR_CODES, NO_FACTORS_IDENTIFIED } from './cin-codes';
+import { amendment } from './amendment-rules';
+import { closureReasonRefusal } from './closure-reason';
+import { ASSESSMENT_FACTORS, DISABILITIES } from './census-code-lists';
+import { CIN_ASSESSMENT_FACTOR_CODES, DISABILITY_CODES } from './cin-codes';
 import type { FieldReader } from './field-reader';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -130,10 +130,11 @@ export const EVENT_RULES: Record<PublicEventType, Rule> = {
       type: 'COMPLETE_ASSESSMENT',
       completedAt: completedAt!,
       outcome: fields.oneOf('outcome', ASSESSMENT_OUTCOMES)!,
-      factors: assessmentFactors(fields)!,
+      factors: fields.codeList('factors', CIN_ASSESSMENT_FACTOR_CODES, ASSESSMENT_FACTORS)!,
       primaryNeed: fields.oneOf('primaryNeed', PRIMARY_NEEDS)!,
       feedbackForReferrer: fields.text('feedbackForReferrer', optional),
       reasonForDelay,
+      disabilities: fields.codeList('disabilities', DISABILITY_CODES, DISABILITIES, optional),
     };
   },
 
@@ -163,6 +164,9 @@ export const EVENT_RULES: Record<PublicEventType, Rule> = {
 
   HOLD_ICPC: (fields, { context, now }) => {
     const heldAt = fields.stepTime('heldAt', now, context.lastStepAt);
+    if (heldAt !== undefined && isWeekend(heldAt)) {
+      fields.fail('heldAt', 'must be a weekday: the DfE rejects an initial child protection conference dated at a weekend (rule 8875)');
+    }
     const outcome = fields.oneOf('outcome', ['cp_plan', 'no_plan'] as const);
     return {
       type: 'HOLD_ICPC',
@@ -201,7 +205,15 @@ export const EVENT_RULES: Record<PublicEventType, Rule> = {
     if (refused) fields.fail('reason', refused);
     return { type: 'CLOSE', closedAt: closedAt!, reason: reason! };
   },
+
+  AMEND_RECORD: (fields, { context }) => amendment(fields, context),
 };
+
+/** Saturday or Sunday in England. */
+function isWeekend(at: string): boolean {
+  const weekday = weekdayOf(londonDay(new Date(at)));
+  return weekday === 0 || weekday === 6;
+}
 
 /** An open child protection plan started on the London day of `at`. */
 function onPlanStartDay(context: EpisodeContext, at: string): boolean {
@@ -209,17 +221,6 @@ function onPlanStartDay(context: EpisodeContext, at: string): boolean {
   return plan !== null && plan.endedAt === null && londonDay(new Date(plan.startedAt)) === londonDay(new Date(at));
 }
 
-/** Why a closure reason does not fit the episode (CIN census code list; DfE rules 2990, 8825Q), or null. */
-export function closureReasonRefusal(reason: ClosureReason, context: EpisodeContext): string | null {
-  if (!CLOSED_AFTER_ASSESSMENT.includes(reason) || wasOnlyAssessed(context)) return null;
-  const why =
-    context.s47 !== null
-      ? 'this episode had a section 47 enquiry'
-      : context.assessment?.outcome === 'cin_plan'
-        ? 'this episode has a child in need plan'
-        : 'no assessment was completed in this episode';
-  return `${reason} is "case closed after assessment" and only fits a case whose statutory work was an assessment: ${why}; use RC7 or another reason (DfE rules 2990 and 8825Q)`;
-}
 
 /**
  * Working Together: an assessment concludes within 45 working days of the referral, and when it
@@ -227,26 +228,4 @@ export function closureReasonRefusal(reason: ClosureReason, context: EpisodeCont
  */
 export function isPastAssessmentDeadline(receivedAt: string, completedAt: string): boolean {
   return new Date(completedAt).getTime() > dueAt(new Date(receivedAt), ASSESSMENT).getTime();
-}
-
-/** CIN census assessment factors: known codes, none repeated, and 21 ("none identified") alone. */
-function assessmentFactors(fields: FieldReader): string[] | undefined {
-  const seen = new Set<string>();
-  const factors = fields.list('factors', 'CIN assessment factor codes', (value, itemField) => {
-    if (typeof value !== 'string' || !(CIN_ASSESSMENT_FACTOR_CODES as readonly string[]).includes(value)) {
-      fields.fail(itemField, 'must be a CIN assessment factor code (e.g. 1B, 3A, 21)');
-      return undefined;
-    }
-    if (seen.has(value)) {
-      fields.fail(itemField, `repeats ${value}`);
-      return undefined;
-    }
-    seen.add(value);
-    return value;
-  });
-  if (factors && factors.includes(NO_FACTORS_IDENTIFIED) && factors.length > 1) {
-    fields.fail('factors', `must not list other factors with ${NO_FACTORS_IDENTIFIED} (no factors identified)`);
-    return undefined;
-  }
-  return factors;
 }

@@ -12,7 +12,16 @@ export const NAME_MAX = 200;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface Presence {
+export interface CodeListRules {
+  /** What the list holds, for "must be a non-empty list of …". */
+  describe: string;
+  /** The message for an item not in the code list. */
+  itemMessage: string;
+  /** A code that means "none" and may only be given alone, with the message when it is not. */
+  alone?: { code: string; message: string };
+}
+
+export interface Presence {
   /** Required (true), optional (false), or only allowed when a condition holds. */
   required?: boolean;
   /** Why it is required, appended to "is required": "when outcome is nfa". */
@@ -38,6 +47,11 @@ export class FieldReader {
 
   hasErrorFor(field: string): boolean {
     return this.errors.some((error) => error.field === field);
+  }
+
+  /** Whether the body leaves this field out (absent or null). */
+  isAbsent(field: string): boolean {
+    return this.body[field] === undefined || this.body[field] === null;
   }
 
   unknownFields(): string[] {
@@ -101,6 +115,27 @@ export class FieldReader {
     if (!Array.isArray(value) || value.length === 0) return this.invalid(field, `must be a non-empty list of ${describe}`);
     const items = value.map((entry, index) => item(entry, `${field}[${index}]`));
     return items.every((entry) => entry !== undefined) ? (items as T[]) : undefined;
+  }
+
+  /**
+   * A non-empty list of codes from a code list, none repeated, and the list's "none" code (if it
+   * has one: 21 "no factors identified", NONE "no disability") only by itself.
+   */
+  codeList(field: string, codes: readonly string[], rules: CodeListRules, presence: Presence = {}): string[] | undefined {
+    const seen = new Set<string>();
+    const list = this.list(
+      field,
+      rules.describe,
+      (value, itemField) => {
+        if (typeof value !== 'string' || !codes.includes(value)) return this.invalid(itemField, rules.itemMessage);
+        if (seen.has(value)) return this.invalid(itemField, `repeats ${value}`);
+        seen.add(value);
+        return value;
+      },
+      presence,
+    );
+    if (list && rules.alone && list.includes(rules.alone.code) && list.length > 1) return this.invalid(field, rules.alone.message);
+    return list;
   }
 
   /** A list item that is a name: a non-empty string of at most NAME_MAX characters. */

@@ -46,7 +46,7 @@ describe('validating the events people send', () => {
   it('names the event types a person may send when the type is wrong or internal', () => {
     const [error] = errorsOf({ type: 'RESPOND_AGENCY_CHECK', checkId: 'c' });
     expect(error.field).toBe('type');
-    expect(error.message).toMatch(/^must be one of: SCREEN, RATE, .*, CLOSE$/);
+    expect(error.message).toMatch(/^must be one of: SCREEN, RATE, .*, CLOSE, AMEND_RECORD$/);
     expect(errorsOf('SCREEN')).toEqual([{ field: 'body', message: 'must be a JSON object' }]);
   });
 
@@ -200,6 +200,15 @@ describe('validating the events people send', () => {
     expect(validateEvent(close('RC7'), afterS47.view.context, late).ok).toBe(true);
   });
 
+  it('refuses an initial child protection conference dated at a weekend (DfE rule 8875)', () => {
+    const icpc = { type: 'HOLD_ICPC', outcome: 'no_plan', familyGroupConferenceOffered: false };
+    // Saturday 7 March 2026, and Friday 6 March at 23:30 GMT (still Friday in England).
+    expect(errorsOf({ ...icpc, heldAt: '2026-03-07T10:00:00Z' })).toEqual([
+      { field: 'heldAt', message: 'must be a weekday: the DfE rejects an initial child protection conference dated at a weekend (rule 8875)' },
+    ]);
+    expect(validateEvent({ ...icpc, heldAt: '2026-03-06T23:30:00Z' }, episode(), NOW).ok).toBe(true);
+  });
+
   it('refuses to end a child protection plan, or review it, on the day it started (DfE rules 8840, 8841)', () => {
     // The plan started at the ICPC on Monday 30 March 2026, 10:00 BST.
     const plan = onPlan().view.context;
@@ -215,6 +224,21 @@ describe('validating the events people send', () => {
       { field: 'heldAt', message: 'must be after the day the child protection plan started: the DfE rejects a review on that day (rule 8841)' },
     ]);
     expect(validateEvent({ type: 'CLOSE', closedAt: '2026-03-31T00:30:00+01:00', reason: 'RC7' }, plan, late).ok).toBe(true);
+  });
+
+  it('takes an amendment of census facts with its reason, when the episode has something of the kind to correct', () => {
+    expect(errorsOf({ type: 'AMEND_RECORD', reason: 'Audit' })).toEqual([
+      { field: 'body', message: 'must amend at least one of: primaryNeed, referralSource, reasonForClosure, assessmentFactors, categoryOfAbuse, disabilities' },
+    ]);
+    expect(errorsOf({ type: 'AMEND_RECORD', reason: 'Audit', assessmentFactors: ['21'], referralSource: '11' })).toEqual([
+      { field: 'referralSource', message: expect.stringMatching(/^must be one of: 1A, 1B/) },
+      { field: 'assessmentFactors', message: 'cannot be amended: no assessment has been completed in this episode' },
+    ]);
+    const closedAfterAssessment = childSeen().send({
+      type: 'COMPLETE_ASSESSMENT', completedAt: '2026-03-20T10:00:00.000Z', outcome: 'nfa', factors: ['21'], primaryNeed: 'N9',
+    });
+    const amendment = { type: 'AMEND_RECORD', reason: 'Miscoded', reasonForClosure: 'RC2', assessmentFactors: ['1B'], disabilities: ['HEAR'] };
+    expect(validateEvent(amendment, closedAfterAssessment.view.context, NOW)).toEqual({ ok: true, event: amendment });
   });
 
   it('needs a worker and a team to allocate, and takes how an involved referrer can reach the worker', () => {

@@ -11,7 +11,7 @@ import { validateCinRecords } from './validation-rules';
  * the year it was referred or the next. Steps fall minutes to months apart, so steps on one day
  * (a plan ended the day it began) are tried as well as long gaps.
  */
-const CHILD: ChildSource = { id: 'c-1', dateOfBirth: '2014-05-02', expectedDateOfBirth: null, sex: 'F', upn: null, ethnicity: 'WBRI' };
+const CHILD: ChildSource = { id: 'c-1', dateOfBirth: '2014-05-02', expectedDateOfBirth: null, sex: 'F', upn: null, ethnicity: 'WBRI', disabilities: ['NONE'] };
 
 const gap = fc.oneof(fc.integer({ min: 1, max: 240 }), fc.integer({ min: 240, max: 60 * 24 * 3 }), fc.integer({ min: 60 * 24, max: 60 * 24 * 120 }));
 const choice = fc.record({ gapMinutes: gap, pick: fc.nat() });

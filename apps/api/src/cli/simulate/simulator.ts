@@ -68,6 +68,7 @@ export class FrontDoorSimulator {
       cpPlansStarted: 0,
       cpPlansEnded: 0,
       closures: 0,
+      amendments: 0,
       stillOpenAtEnd: 0,
       breaches: { assessment: 0, strategyDiscussion: 0, icpc: 0, coreGroup: 0, reviewConference: 0 },
       rejectedSteps: 0,
@@ -335,6 +336,7 @@ export class FrontDoorSimulator {
       this.summary.decisions[decision] += 1;
       this.summary.referrals += 1;
       episode.lastAt = this.clock.now().getTime();
+      if (decision !== 'nfa' && !episode.child.disabilities) await this.recordDisabilities(episode);
       this.follow(episode, approved, showcase);
     });
   }
@@ -381,6 +383,23 @@ export class FrontDoorSimulator {
     }
   }
 
+  /**
+   * The census needs the disabilities of every child whose referral leads to further action
+   * (rule 8540): what the referrer could not say, a manager records once it is known.
+   */
+  private async recordDisabilities(episode: SimulatedEpisode): Promise<void> {
+    const disabilities = this.people.disabilities();
+    const amended = await this.send(this.manager, episode.id, {
+      type: 'AMEND_RECORD',
+      reason: 'Disabilities confirmed with the family after the decision',
+      disabilities,
+    });
+    if (amended) {
+      episode.child.disabilities = disabilities;
+      this.summary.amendments += 1;
+    }
+  }
+
   private allocate(episode: SimulatedEpisode, delay: number, showcase?: string): void {
     this.later(delay, async () => {
       const team = this.random.pick(TEAMS);
@@ -411,6 +430,8 @@ export class FrontDoorSimulator {
       const completedAt = this.iso();
       const late = isPastAssessmentDeadline(new Date(episode.receivedAt).toISOString(), completedAt);
       const outcome = showcase ? 'cin_plan' : r.weighted({ nfa: 50, family_help: 25, cin_plan: 20, strategy_discussion: 5 });
+      // The assessment establishes the child's disabilities, now and then not as the referrer gave them.
+      const disabilities = r.chance(0.9) && episode.child.disabilities ? episode.child.disabilities : this.people.disabilities();
       const done = await this.send(this.practitioner, episode.id, {
         type: 'COMPLETE_ASSESSMENT',
         completedAt,
@@ -418,9 +439,11 @@ export class FrontDoorSimulator {
         factors: this.factors(outcome),
         primaryNeed: outcome === 'strategy_discussion' ? 'N1' : r.weighted({ N1: 40, N4: 20, N5: 15, N3: 10, N2: 5, N6: 5, N8: 5 }),
         feedbackForReferrer: 'The assessment is complete; this is what happens next.',
+        disabilities,
         ...(late ? { reasonForDelay: r.pick(DELAY_REASONS) } : {}),
       });
       if (!done) return;
+      episode.child.disabilities = disabilities;
       this.summary.assessmentsCompleted += 1;
       this.summary.assessmentOutcomes[outcome] = (this.summary.assessmentOutcomes[outcome] ?? 0) + 1;
       if (late) this.summary.breaches.assessment += 1;

@@ -1,4 +1,5 @@
 import {
+  BESIDE_THE_CHART,
   CLOSURE_REASONS,
   type EpisodeContext,
   type PathwayEvent,
@@ -72,8 +73,20 @@ export function candidateBodies(at: string): Record<string, unknown>[] {
     { type: 'HOLD_REVIEW_CONFERENCE', heldAt: at, outcome: 'continue' },
     { type: 'HOLD_REVIEW_CONFERENCE', heldAt: at, outcome: 'end' },
     ...CLOSURE_REASONS.map((reason) => ({ type: 'CLOSE', closedAt: at, reason })),
+    ...AMENDMENTS.map((amendment) => ({ type: 'AMEND_RECORD', reason: 'Corrected after audit', ...amendment })),
   ];
 }
+
+/** Corrections a manager may make, open or closed (AMEND_RECORD): validation decides which fit. */
+const AMENDMENTS: Record<string, unknown>[] = [
+  ...(['RC2', 'RC7', 'RC8', 'RC9'] as const).map((reasonForClosure) => ({ reasonForClosure })),
+  { primaryNeed: 'N2' },
+  { referralSource: '6' },
+  { assessmentFactors: ['21'] },
+  { assessmentFactors: ['1B', '3A'] },
+  { categoryOfAbuse: 'EMO' },
+  { disabilities: ['AUT', 'LD'] },
+];
 
 /**
  * The bodies both validation and the chart take now. `reasonForDelay` is only wanted (and only
@@ -81,7 +94,7 @@ export function candidateBodies(at: string): Record<string, unknown>[] {
  */
 function acceptedSteps(machineVersion: number, snapshot: unknown, context: EpisodeContext, now: Date) {
   const steps: PathwayEvent[] = [];
-  const types = new Set<string>(viewEpisode(machineVersion, snapshot).allowedEvents);
+  const types = new Set<string>([...viewEpisode(machineVersion, snapshot).allowedEvents, ...BESIDE_THE_CHART]);
   for (const body of candidateBodies(now.toISOString()).filter((candidate) => types.has(String(candidate.type)))) {
     const bodies = body.type === 'COMPLETE_ASSESSMENT' ? [body, withoutDelay(body)] : [body];
     for (const candidate of bodies) {
@@ -122,8 +135,10 @@ export function walkEpisode(
   let now = new Date(receivedAt);
   const steps: HistoryStep[] = [];
   const route: string[] = [];
+  // A closed episode still takes amendments: the walk goes on for a couple of them.
+  let amendmentsAfterTheEnd = 0;
   for (const [index, choice] of choices.entries()) {
-    if (position.final) break;
+    if (position.final && ++amendmentsAfterTheEnd > 2) break;
     now = new Date(Math.max(now.getTime(), Date.parse(position.context.lastStepAt)) + choice.gapMinutes * 60_000);
     const allowed = acceptedSteps(1, snapshot, position.context, now).filter((event) => matches(event, opening[index]));
     if (allowed.length === 0) break;
