@@ -13,6 +13,14 @@ import { validateCinRecords } from './validation-rules';
  */
 const CHILD: ChildSource = { id: 'c-1', dateOfBirth: '2014-05-02', expectedDateOfBirth: null, sex: 'F', upn: null, ethnicity: 'WBRI', disabilities: ['NONE'] };
 
+/**
+ * Rules about work left open across a whole census year (an assessment, or an s47 with no
+ * conference, open since before 1 April: 8736, 8740) judge the passing of time, not a path: no
+ * step breaks them, only the lack of one. The assessment and ICPC deadlines are breached, and on
+ * the exception report, long before; the return's problem list names them.
+ */
+const TIME_NOT_PATH = new Set(['8736', '8740']);
+
 const gap = fc.oneof(fc.integer({ min: 1, max: 240 }), fc.integer({ min: 240, max: 60 * 24 * 3 }), fc.integer({ min: 60 * 24, max: 60 * 24 * 120 }));
 const choice = fc.record({ gapMinutes: gap, pick: fc.nat() });
 /** Referrals from April 2025 to March 2026, at any minute. */
@@ -39,7 +47,9 @@ describe.each(Object.entries(OPENINGS))('every path through the pathway (%s) giv
           .map((step) => ({ childId: CHILD.id, startedAt: step.occurredAt }));
         for (const year of [collectionYear(2026), collectionYear(2027)]) {
           const records = buildCinRecords({ children: [CHILD], episodes: [source], planStarts }, year);
-          const problems = validateCinRecords(records, year).map((p) => `${p.rule}: ${p.message}`);
+          const problems = validateCinRecords(records, year)
+            .filter((p) => !TIME_NOT_PATH.has(p.rule))
+            .map((p) => `${p.rule}: ${p.message}`);
           if (problems.length > 0) throw new Error(`${year.year}: ${problems.join('; ')}\nafter ${route.join('\n  ')}`);
         }
       }),
