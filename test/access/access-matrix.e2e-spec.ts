@@ -235,7 +235,11 @@ const EV: Record<string, (app: TestApp) => Body> = {
   COMPLETE_S47: (app) => ({ type: 'COMPLETE_S47', completedAt: at(app), outcome: 'icpc' }),
   HOLD_ICPC: (app) => ({ type: 'HOLD_ICPC', heldAt: at(app), outcome: 'cp_plan', category: 'NEG', familyGroupConferenceOffered: true }),
   HOLD_CORE_GROUP: (app) => ({ type: 'HOLD_CORE_GROUP', heldAt: at(app) }),
-  HOLD_REVIEW_CONFERENCE: (app) => ({ type: 'HOLD_REVIEW_CONFERENCE', heldAt: at(app), outcome: 'continue' }),
+  // A day on: the DfE rejects a review on the day the plan started (rule 8841).
+  HOLD_REVIEW_CONFERENCE: (app) => {
+    app.clock.advance(24 * 3_600_000);
+    return { type: 'HOLD_REVIEW_CONFERENCE', heldAt: at(app), outcome: 'continue' };
+  },
   CLOSE: (app) => ({ type: 'CLOSE', closedAt: at(app), reason: 'RC7' }),
   AMEND_RECORD: () => ({ type: 'AMEND_RECORD', reason: 'Audit found the need miscoded', primaryNeed: 'N3' }),
 };

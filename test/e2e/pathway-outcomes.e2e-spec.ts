@@ -109,7 +109,8 @@ describe('a contact driven down each outcome to closure', () => {
     const icpcDue = await step(app, actors.practitioner, id, { type: 'COMPLETE_S47', completedAt: app.clock.now().toISOString(), outcome: 'icpc' });
     expect(icpcDue.stage).toBe('icpc');
 
-    app.clock.advance(5 * DAY);
+    // Friday 4 December: not at a weekend (the DfE rejects an ICPC dated then, rule 8875).
+    app.clock.advance(4 * DAY);
     const plan = await step(app, actors.manager, id, {
       type: 'HOLD_ICPC',
       heldAt: app.clock.now().toISOString(),
