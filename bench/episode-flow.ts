@@ -23,6 +23,7 @@ export function decisionFlow(index: number): FlowStep[] {
       role: 'practitioner',
       body: {
         type: 'PROPOSE_DECISION',
+        primaryNeed: 'N1',
         ...decision,
         rationale: 'Police hold two earlier call-outs to the address',
         feedbackForReferrer: 'Thank you. We have decided what happens next.',

@@ -239,9 +239,9 @@ const EV: Record<string, (app: TestApp) => Body> = {
   SCREEN: () => ({ type: 'SCREEN', outcome: 'concern' }),
   RATE: () => ({ type: 'RATE', rag: 'amber', rationale: 'matrix' }),
   REQUEST_AGENCY_CHECK: () => ({ type: 'REQUEST_AGENCY_CHECK', agency: 'education', question: 'Attendance?' }),
-  PROPOSE_ASSESSMENT: () => ({ type: 'PROPOSE_DECISION', outcome: 'assessment', thresholdLevel: 3, rationale: 'r', feedbackForReferrer: 'f' }),
-  PROPOSE_SD: () => ({ type: 'PROPOSE_DECISION', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' }),
-  PROPOSE_FH: () => ({ type: 'PROPOSE_DECISION', outcome: 'family_help', thresholdLevel: 2, rationale: 'r', feedbackForReferrer: 'f' }),
+  PROPOSE_ASSESSMENT: () => ({ type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'assessment', thresholdLevel: 3, rationale: 'r', feedbackForReferrer: 'f' }),
+  PROPOSE_SD: () => ({ type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' }),
+  PROPOSE_FH: () => ({ type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'family_help', thresholdLevel: 2, rationale: 'r', feedbackForReferrer: 'f' }),
   APPROVE_DECISION: () => ({ type: 'APPROVE_DECISION', note: 'Agreed' }),
   RETURN_DECISION: () => ({ type: 'RETURN_DECISION', reason: 'Ask health first' }),
   ALLOCATE: () => ({ type: 'ALLOCATE', workerId: 'sw-jo', team: 'west' }),
@@ -253,8 +253,13 @@ const EV: Record<string, (app: TestApp) => Body> = {
   COMPLETE_S47: (app) => ({ type: 'COMPLETE_S47', completedAt: at(app), outcome: 'icpc' }),
   HOLD_ICPC: (app) => ({ type: 'HOLD_ICPC', heldAt: at(app), outcome: 'cp_plan', category: 'NEG', familyGroupConferenceOffered: true }),
   HOLD_CORE_GROUP: (app) => ({ type: 'HOLD_CORE_GROUP', heldAt: at(app) }),
-  HOLD_REVIEW_CONFERENCE: (app) => ({ type: 'HOLD_REVIEW_CONFERENCE', heldAt: at(app), outcome: 'continue' }),
+  // A day on: the DfE rejects a review on the day the plan started (rule 8841).
+  HOLD_REVIEW_CONFERENCE: (app) => {
+    app.clock.advance(24 * 3_600_000);
+    return { type: 'HOLD_REVIEW_CONFERENCE', heldAt: at(app), outcome: 'continue' };
+  },
   CLOSE: (app) => ({ type: 'CLOSE', closedAt: at(app), reason: 'RC7' }),
+  AMEND_RECORD: () => ({ type: 'AMEND_RECORD', reason: 'Audit found the need miscoded', primaryNeed: 'N3' }),
 };
 const CP = ['SCREEN', 'PROPOSE_SD', 'APPROVE_DECISION', 'ALLOCATE', 'HOLD_STRATEGY_DISCUSSION', 'COMPLETE_S47', 'HOLD_ICPC'];
 const PATH_TO: Record<string, string[]> = {
@@ -273,6 +278,7 @@ const PATH_TO: Record<string, string[]> = {
   HOLD_CORE_GROUP: CP,
   HOLD_REVIEW_CONFERENCE: CP,
   CLOSE: ['SCREEN', 'PROPOSE_FH', 'APPROVE_DECISION', 'ALLOCATE'],
+  AMEND_RECORD: ['SCREEN', 'PROPOSE_FH', 'APPROVE_DECISION'],
 };
 const eventBody = (type: string, app: TestApp): Body => (type === 'PROPOSE_DECISION' ? EV.PROPOSE_ASSESSMENT(app) : EV[type](app));
 

@@ -76,7 +76,7 @@ describe('nobody sees what is not theirs', () => {
     await step(app, actors.practitioner, id, { type: 'REQUEST_AGENCY_CHECK', agency: 'education', question: 'Attendance this term?' });
     const school = await app.token('partner', { sub: 'school-1', agency: 'education' });
     const [check] = (await get('/api/v1/agency-checks', school)).body.items;
-    await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
     await step(app, actors.manager, id, { type: 'APPROVE_DECISION' });
 
     expect((await get('/api/v1/agency-checks', school)).body.items).toEqual([]);
@@ -103,6 +103,7 @@ describe('nobody sees what is not theirs', () => {
     await step(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
     await step(app, actors.practitioner, id, {
       type: 'PROPOSE_DECISION',
+      primaryNeed: 'N1',
       outcome: 'family_help',
       thresholdLevel: 2,
       rationale: 'r',

@@ -24,6 +24,7 @@ describe('knowing the child: matching to earlier records', () => {
     await step(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
     await step(app, actors.practitioner, id, {
       type: 'PROPOSE_DECISION',
+      primaryNeed: 'N1',
       outcome: 'assessment',
       thresholdLevel: 3,
       rationale: 'r',

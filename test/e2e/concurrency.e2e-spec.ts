@@ -17,6 +17,7 @@ describe('people acting on one episode at the same moment', () => {
     await step(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
     await step(app, actors.practitioner, id, {
       type: 'PROPOSE_DECISION',
+      primaryNeed: 'N1',
       outcome: 'assessment',
       thresholdLevel: 3,
       rationale: 'Needs assessment',

@@ -41,7 +41,7 @@ describe('events people send to an episode', () => {
   it('refuses a step dated in the future or before the step it follows', async () => {
     const id = (await createContact(app, actors.practitioner)).episodes[0].id;
     await step(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
-    await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
     await step(app, actors.manager, id, { type: 'APPROVE_DECISION' });
     const future = await sendEvent(app, actors.practitioner, id, {
       type: 'HOLD_STRATEGY_DISCUSSION',
@@ -66,7 +66,7 @@ describe('events people send to an episode', () => {
     app.clock.set('2026-11-23T09:00:00Z');
     const id = (await createContact(app, actors.practitioner)).episodes[0].id;
     await step(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
-    await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
     await step(app, actors.manager, id, { type: 'APPROVE_DECISION' });
     app.clock.set('2026-11-23T11:00:00Z');
     await step(app, actors.manager, id, { type: 'ALLOCATE', workerId: 'sw-2', team: 'north' });
@@ -83,7 +83,7 @@ describe('events people send to an episode', () => {
     app.clock.set('2026-11-23T12:00:00Z');
     const id = (await createContact(app, actors.practitioner)).episodes[0].id;
     await step(app, actors.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
-    await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', outcome: 'assessment', thresholdLevel: 3, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.practitioner, id, { type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'assessment', thresholdLevel: 3, rationale: 'r', feedbackForReferrer: 'f' });
     await step(app, actors.manager, id, { type: 'APPROVE_DECISION' });
     await step(app, actors.manager, id, { type: 'ALLOCATE', workerId: 'sw-1', team: 'west' });
     await step(app, actors.practitioner, id, { type: 'RECORD_CHILD_SEEN', seenAt: '2026-11-23T12:00:00Z', seenAlone: false });

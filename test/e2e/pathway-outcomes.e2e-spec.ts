@@ -24,6 +24,7 @@ describe('a contact driven down each outcome to closure', () => {
     await step(app, actors.practitioner, id, { type: 'RATE', rag: 'amber', rationale: 'Bruising, no disclosure' });
     await step(app, actors.practitioner, id, {
       type: 'PROPOSE_DECISION',
+      primaryNeed: 'N1',
       outcome,
       thresholdLevel: outcome === 'nfa' ? 1 : outcome === 'family_help' ? 2 : outcome === 'assessment' ? 3 : 4,
       rationale: 'Internal: police hold two earlier call-outs to the address',
@@ -108,7 +109,8 @@ describe('a contact driven down each outcome to closure', () => {
     const icpcDue = await step(app, actors.practitioner, id, { type: 'COMPLETE_S47', completedAt: app.clock.now().toISOString(), outcome: 'icpc' });
     expect(icpcDue.stage).toBe('icpc');
 
-    app.clock.advance(5 * DAY);
+    // Friday 4 December: not at a weekend (the DfE rejects an ICPC dated then, rule 8875).
+    app.clock.advance(4 * DAY);
     const plan = await step(app, actors.manager, id, {
       type: 'HOLD_ICPC',
       heldAt: app.clock.now().toISOString(),
@@ -158,7 +160,7 @@ describe('a contact driven down each outcome to closure', () => {
     const earlier = await createContact(app, actors.practitioner);
     const open = earlier.episodes[0].id;
     await step(app, actors.practitioner, open, { type: 'SCREEN', outcome: 'concern' });
-    await step(app, actors.practitioner, open, { type: 'PROPOSE_DECISION', outcome: 'family_help', thresholdLevel: 2, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.practitioner, open, { type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'family_help', thresholdLevel: 2, rationale: 'r', feedbackForReferrer: 'f' });
     await step(app, actors.manager, open, { type: 'APPROVE_DECISION' });
     await step(app, actors.manager, open, { type: 'ALLOCATE', workerId: 'fh-worker', team: 'west' });
     const contact = await createContact(app, actors.practitioner);

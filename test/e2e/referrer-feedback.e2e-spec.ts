@@ -66,6 +66,7 @@ describe('the referrer is told, in plain words, what happened and why', () => {
     await step(app, actors.practitioner, id, { type: 'RATE', rag: 'amber', rationale: INTERNAL_RATIONALE });
     await step(app, actors.practitioner, id, {
       type: 'PROPOSE_DECISION',
+      primaryNeed: 'N1',
       outcome: 'assessment',
       thresholdLevel: 3,
       rationale: INTERNAL_RATIONALE,

@@ -1,4 +1,4 @@
-import { actorsOf, Actors, createContact, step } from '../support/front-door-client';
+import { actorsOf, Actors, contactBody, createContact, step } from '../support/front-door-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('reports and returns for managers and auditors', () => {
@@ -68,6 +68,59 @@ describe('reports and returns for managers and auditors', () => {
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['from', 'to']);
     expect((await get('/api/v1/reports/exceptions?marginWorkingDays=-3', actors.manager)).status).toBe(400);
     expect((await get('/api/v1/exports/annex-a/9?from=2026-11-01&to=2026-11-30', actors.manager)).status).toBe(400);
+  });
+
+  it('takes disabilities at intake, drafts a CIN return still being fixed, and takes a manager’s amendment', async () => {
+    // The CIN census needs a tenant that is a DfE local authority number; this file's alone.
+    const tenant = '938';
+    const la = {
+      practitioner: await app.token('practitioner', { tenant }),
+      manager: await app.token('manager', { tenant }),
+      auditor: await app.token('auditor', { tenant }),
+    };
+    const child = { givenName: 'Bo', familyName: 'Lee', dateOfBirth: '2013-01-01', sex: 'M' };
+    const wrong = await app
+      .http()
+      .post('/api/v1/contacts')
+      .set('Authorization', `Bearer ${la.practitioner}`)
+      .send(contactBody({ children: [{ ...child, disabilities: ['NONE', 'SPEECH'] }] }));
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details.map((d: { field: string }) => d.field)).toContain('children.0.disabilities');
+
+    // Family Help for a child whose disabilities nobody could give: the DfE needs them (rule 8540).
+    const id = (await createContact(app, la.practitioner, contactBody({ children: [child] }))).episodes[0].id;
+    await step(app, la.practitioner, id, { type: 'SCREEN', outcome: 'concern' });
+    await step(app, la.practitioner, id, {
+      type: 'PROPOSE_DECISION', outcome: 'family_help', thresholdLevel: 2, rationale: 'r', feedbackForReferrer: 'f', primaryNeed: 'N4',
+    });
+    await step(app, la.manager, id, { type: 'APPROVE_DECISION' });
+    const heard = (await createContact(app, la.practitioner, contactBody({ children: [{ ...child, givenName: 'Cy', disabilities: ['HEAR'] }] })))
+      .episodes[0].id;
+    await step(app, la.practitioner, heard, { type: 'SCREEN', outcome: 'concern' });
+    await step(app, la.practitioner, heard, {
+      type: 'PROPOSE_DECISION', outcome: 'family_help', thresholdLevel: 2, rationale: 'r', feedbackForReferrer: 'f', primaryNeed: 'N4',
+    });
+    await step(app, la.manager, heard, { type: 'APPROVE_DECISION' });
+
+    const refused = await get('/api/v1/exports/cin-census?year=2027', la.manager);
+    expect(refused.status).toBe(422);
+    expect(refused.body.problems.map((p: { rule: string }) => p.rule)).toEqual(['8540']);
+    const draft = await get('/api/v1/exports/cin-census?year=2027&draft=true', la.auditor);
+    expect(draft.status).toBe(200);
+    expect(draft.body).toMatchObject({ draft: true, problems: [{ rule: '8540' }] });
+    expect(draft.body.xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<Message>/);
+    expect(draft.body.xml).toContain('<Disability>HEAR</Disability>');
+    // The draft lists children too: each is access-logged, as the return itself is.
+    const logged = await get('/api/v1/access-log?pageSize=200', la.manager);
+    const draftEntries = logged.body.items.filter((entry: { action: string }) => entry.action === 'export.cin_census_draft');
+    expect(draftEntries).toHaveLength(2);
+    expect(draftEntries[0]).toMatchObject({ subjectType: 'child', detail: { year: 2027, children: 2 } });
+    expect((await get('/api/v1/exports/cin-census?year=2027&draft=maybe', la.manager)).status).toBe(400);
+
+    await step(app, la.manager, id, { type: 'AMEND_RECORD', reason: 'Confirmed with the family', disabilities: ['AUT'] });
+    const sent = await get('/api/v1/exports/cin-census?year=2027', la.manager);
+    expect(sent.status).toBe(200);
+    expect(sent.text).toContain('<Disability>AUT</Disability>');
   });
 
   it('exports Annex A as CSV with Ofsted’s header', async () => {

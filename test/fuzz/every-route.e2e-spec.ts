@@ -199,15 +199,15 @@ describe('every route, fuzzed', () => {
     }
     const signOff = await fresh();
     await step(app, actors.practitioner, signOff, { type: 'SCREEN', outcome: 'concern' });
-    await step(app, actors.practitioner, signOff, { type: 'PROPOSE_DECISION', outcome: 'assessment', thresholdLevel: 3, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.practitioner, signOff, { type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'assessment', thresholdLevel: 3, rationale: 'r', feedbackForReferrer: 'f' });
     const assessment = await fresh();
     await step(app, actors.practitioner, assessment, { type: 'SCREEN', outcome: 'concern' });
-    await step(app, actors.practitioner, assessment, { type: 'PROPOSE_DECISION', outcome: 'assessment', thresholdLevel: 3, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.practitioner, assessment, { type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'assessment', thresholdLevel: 3, rationale: 'r', feedbackForReferrer: 'f' });
     await step(app, actors.manager, assessment, { type: 'APPROVE_DECISION' });
     await step(app, actors.manager, assessment, { type: 'ALLOCATE', workerId: 'sw-1', team: 'west' });
     const strategy = await fresh();
     await step(app, actors.practitioner, strategy, { type: 'SCREEN', outcome: 'concern' });
-    await step(app, actors.practitioner, strategy, { type: 'PROPOSE_DECISION', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.practitioner, strategy, { type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'strategy_discussion', thresholdLevel: 4, rationale: 'r', feedbackForReferrer: 'f' });
     await step(app, actors.manager, strategy, { type: 'APPROVE_DECISION' });
 
     const { rows } = await db.query(`SELECT id FROM agency_checks WHERE tenant = $1`, [app.tenant]);
@@ -219,7 +219,7 @@ describe('every route, fuzzed', () => {
     referrerContacts.push(mine.id);
     const own = mine.episodes[0].id;
     await step(app, actors.practitioner, own, { type: 'SCREEN', outcome: 'concern' });
-    await step(app, actors.practitioner, own, { type: 'PROPOSE_DECISION', outcome: 'assessment', thresholdLevel: 3, rationale: 'r', feedbackForReferrer: 'f' });
+    await step(app, actors.practitioner, own, { type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'assessment', thresholdLevel: 3, rationale: 'r', feedbackForReferrer: 'f' });
     await step(app, actors.manager, own, { type: 'APPROVE_DECISION' });
     await step(app, actors.manager, own, { type: 'ALLOCATE', workerId: 'sw-1', team: 'west' });
     episodes.push(own);

@@ -1,6 +1,6 @@
 import type { Actor } from '@frontdoor/auth';
 import type { Clock } from '@frontdoor/config';
-import { addWorkingDays, dueAt, FIRST_CORE_GROUP, FIRST_REVIEW, INITIAL_CONFERENCE, LATER_REVIEW } from '@frontdoor/pathway';
+import { addWorkingDays, dueAt, FIRST_CORE_GROUP, FIRST_REVIEW, INITIAL_CONFERENCE, isWorkingDay, LATER_REVIEW, londonDay } from '@frontdoor/pathway';
 import type { EpisodeEntity } from '@frontdoor/persistence';
 import type { Prng } from './prng';
 import type { SimulatedEpisode } from './simulated-episode';
@@ -76,7 +76,9 @@ export class ChildProtectionChain {
     const from = new Date(episode.strategyHeldAt ?? episode.lastAt);
     const late = !showcase && r.chance(0.15);
     const target = addWorkingDays(from, showcase ? r.int(5, 8) : late ? r.int(16, 25) : r.int(9, 15)).getTime() - r.between(6, 14) * HOUR;
-    this.context.at(target, async () => {
+    const hold = async (): Promise<void> => {
+      // Conferences are held on working days (and the DfE rejects one dated at a weekend, rule 8875).
+      if (!isWorkingDay(londonDay(clock.now()))) return this.context.at(addWorkingDays(clock.now(), 0).getTime() - 14 * HOUR, hold);
       const plan = showcase === 'cp_plan' || r.chance(0.8);
       const heldAt = clock.now().toISOString();
       const held = await this.context.send(this.context.manager, episode.id, {
@@ -96,7 +98,8 @@ export class ChildProtectionChain {
         this.holdCoreGroupLater(episode);
       }
       this.context.follow(episode, held);
-    });
+    };
+    this.context.at(target, hold);
   }
 
   /** Review conferences: the first within 3 months of the ICPC, later ones within 6 months. */

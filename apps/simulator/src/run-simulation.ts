@@ -31,6 +31,7 @@ export function formatSummary(s: SimulationSummary): string {
     `  breaches            assessment ${s.breaches.assessment}, strategy discussion ${s.breaches.strategyDiscussion}, ICPC ${s.breaches.icpc}, core group ${s.breaches.coreGroup}, review conference ${s.breaches.reviewConference}`,
     `  closures            ${s.closures} closed with an RC code; ${s.stillOpenAtEnd} steps still pending at the end`,
     `  messages            ${s.messages.delivered} delivered, ${s.messages.failed} failed (bounced or unreachable)`,
+    `  amendments          ${s.amendments} records amended by a manager (disabilities the referrer could not give)`,
     `  throughput          ${s.contactsPerSecond} contacts/s, ${s.stepsPerSecond} steps/s (${Math.round(s.elapsedMs / 100) / 10} s)`,
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Database, openDatabase } from '@frontdoor/persistence';
-import { CinCensusExport } from '@frontdoor/reporting';
+import { ANNEX_A_COLUMNS, AnnexAExport, CinCensusExport } from '@frontdoor/reporting';
 import { DataSource } from 'typeorm';
 import { TEST_DATABASE_URL } from '../../../test/support/test-database';
 import { runSimulation } from './run-simulation';
@@ -59,6 +59,25 @@ describe('the simulated front door', () => {
       [tenant],
     );
     expect(acks.met / acks.all).toBeGreaterThan(0.8);
+  });
+
+  it('fills every Annex A column Ofsted needs: teams and workers, and whether the child has a disability', async () => {
+    const annexA = new AnnexAExport(new Database(dataSource));
+    const blanks: string[] = [];
+    for (const list of [2, 3, 4, 5] as const) {
+      const columns: readonly string[] = ANNEX_A_COLUMNS[list];
+      const needed = ['Allocated Team', 'Allocated Worker', 'Organisation completing assessment', 'Does the Child have a Disability'];
+      const rows = (await annexA.run(tenant, list, '2025-04-01', '2025-04-30')).split('\r\n').slice(1, -1);
+      if (list === 3) expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        const cells = row.split(',');
+        for (const column of needed.filter((name) => columns.includes(name))) {
+          const cell = cells[columns.indexOf(column)];
+          if (cell === '' || cell === 'c) Unknown') blanks.push(`list ${list} ${column}: ${row}`);
+        }
+      }
+    }
+    expect(blanks).toEqual([]);
   });
 
   it('produces a CIN census return that breaks none of the rules Front Door checks', async () => {

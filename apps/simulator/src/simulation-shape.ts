@@ -41,6 +41,8 @@ export interface SimulationSummary {
   cpPlansStarted: number;
   cpPlansEnded: number;
   closures: number;
+  /** AMEND_RECORD steps: disabilities a manager recorded after the decision. */
+  amendments: number;
   stillOpenAtEnd: number;
   breaches: { assessment: number; strategyDiscussion: number; icpc: number; coreGroup: number; reviewConference: number };
   rejectedSteps: number;

@@ -3,7 +3,7 @@ import { SettableClock } from '@frontdoor/config';
 import type { ApplyEvent, ContactInput, CreateContact, DeliverMessage } from '@frontdoor/engine';
 import type { ChannelRegistry } from '@frontdoor/notifications';
 import type { Database } from '@frontdoor/persistence';
-import { addCalendarMonths, addWorkingDays, isPastAssessmentDeadline } from '@frontdoor/pathway';
+import { addCalendarMonths, addWorkingDays, type ClosureReason, closureReasonRefusal, isPastAssessmentDeadline, positionOf } from '@frontdoor/pathway';
 import type { EpisodeEntity } from '@frontdoor/persistence';
 import { ChildProtectionChain } from './child-protection-chain';
 import { SimulatedPost } from './simulated-post';
@@ -86,6 +86,7 @@ export class FrontDoorSimulator {
       cpPlansStarted: 0,
       cpPlansEnded: 0,
       closures: 0,
+      amendments: 0,
       stillOpenAtEnd: 0,
       breaches: { assessment: 0, strategyDiscussion: 0, icpc: 0, coreGroup: 0, reviewConference: 0 },
       rejectedSteps: 0,
@@ -357,6 +358,7 @@ export class FrontDoorSimulator {
       this.summary.decisions[decision] += 1;
       this.summary.referrals += 1;
       episode.lastAt = this.clock.now().getTime();
+      if (decision !== 'nfa' && !episode.child.disabilities) await this.recordDisabilities(episode);
       this.follow(episode, approved, showcase);
     });
   }
@@ -377,7 +379,7 @@ export class FrontDoorSimulator {
     switch (current.stage) {
       case 'family_help':
         if (!current.workerId) return this.allocate(episode, r.between(2, 72) * HOUR, showcase);
-        return this.later(r.between(30, 200) * DAY, () => this.close(episode, r.weighted({ RC7: 80, RC5: 5, RC3: 3, RC6: 2, RC9: 10 })));
+        return this.later(r.between(30, 200) * DAY, () => this.close(episode, this.fitting(current, r.weighted({ RC7: 80, RC5: 5, RC3: 3, RC6: 2, RC9: 10 }))));
       case 'child_in_need':
         return this.later(r.between(60, 300) * DAY, () => this.close(episode, r.weighted({ RC7: 85, RC5: 6, RC3: 4, RC4: 2, RC6: 3 })));
       case 'assessment':
@@ -403,6 +405,23 @@ export class FrontDoorSimulator {
     }
   }
 
+  /**
+   * The census needs the disabilities of every child whose referral leads to further action
+   * (rule 8540): what the referrer could not say, a manager records once it is known.
+   */
+  private async recordDisabilities(episode: SimulatedEpisode): Promise<void> {
+    const disabilities = this.people.disabilities();
+    const amended = await this.send(this.manager, episode.id, {
+      type: 'AMEND_RECORD',
+      reason: 'Disabilities confirmed with the family after the decision',
+      disabilities,
+    });
+    if (amended) {
+      episode.child.disabilities = disabilities;
+      this.summary.amendments += 1;
+    }
+  }
+
   private allocate(episode: SimulatedEpisode, delay: number, showcase?: string): void {
     this.later(delay, async () => {
       const team = this.random.pick(TEAMS);
@@ -410,6 +429,11 @@ export class FrontDoorSimulator {
       const allocated = await this.send(this.manager, episode.id, { type: 'ALLOCATE', workerId: worker, team, workerName: `Worker ${worker.slice(4)}` });
       if (allocated) this.follow(episode, allocated, showcase);
     });
+  }
+
+  /** RC9 ("closed after assessment, referred to early help") only fits Family Help that followed an assessment alone. */
+  private fitting(current: EpisodeEntity, reason: ClosureReason): ClosureReason {
+    return closureReasonRefusal(reason, positionOf(current.machineVersion, current.snapshot).context) ? 'RC7' : reason;
   }
 
   private async close(episode: SimulatedEpisode, reason: string): Promise<void> {
@@ -428,6 +452,8 @@ export class FrontDoorSimulator {
       const completedAt = this.iso();
       const late = isPastAssessmentDeadline(new Date(episode.receivedAt).toISOString(), completedAt);
       const outcome = showcase ? 'cin_plan' : r.weighted({ nfa: 50, family_help: 25, cin_plan: 20, strategy_discussion: 5 });
+      // The assessment establishes the child's disabilities, now and then not as the referrer gave them.
+      const disabilities = r.chance(0.9) && episode.child.disabilities ? episode.child.disabilities : this.people.disabilities();
       const done = await this.send(this.practitioner, episode.id, {
         type: 'COMPLETE_ASSESSMENT',
         completedAt,
@@ -435,9 +461,11 @@ export class FrontDoorSimulator {
         factors: this.factors(outcome),
         primaryNeed: outcome === 'strategy_discussion' ? 'N1' : r.weighted({ N1: 40, N4: 20, N5: 15, N3: 10, N2: 5, N6: 5, N8: 5 }),
         feedbackForReferrer: 'The assessment is complete; this is what happens next.',
+        disabilities,
         ...(late ? { reasonForDelay: r.pick(DELAY_REASONS) } : {}),
       });
       if (!done) return;
+      episode.child.disabilities = disabilities;
       this.summary.assessmentsCompleted += 1;
       this.summary.assessmentOutcomes[outcome] = (this.summary.assessmentOutcomes[outcome] ?? 0) + 1;
       if (late) this.summary.breaches.assessment += 1;

@@ -27,6 +27,8 @@ export interface SyntheticChild extends ChildInput {
   address: { postcode: string };
 }
 
+const DISABILITIES = ['LD', 'AUT', 'BEH', 'COMM', 'MOB', 'HEAR', 'VIS', 'PC', 'CON', 'HAND', 'INC', 'DDA'] as const;
+
 /** 10 digits whose last is the modulus-11 check digit (DOMAIN §8); null when the check would be 10. */
 export function withNhsCheckDigit(nineDigits: string): string | null {
   const sum = [...nineDigits].reduce((total, digit, i) => total + Number(digit) * (10 - i), 0);
@@ -74,7 +76,18 @@ export class SyntheticPeople {
       ethnicity: household?.ethnicity ?? r.weighted(ETHNICITY_WEIGHTS),
       nhsNumber: this.nhsNumber(),
       address: { postcode: household?.postcode ?? this.postcode() },
+      // Most referrers can say whether a child has a disability; some cannot.
+      ...(r.chance(0.8) ? { disabilities: this.disabilities() } : {}),
     };
+  }
+
+  /** CIN census disability codes: mostly none; otherwise one or two. */
+  disabilities(): string[] {
+    const r = this.random;
+    if (r.chance(0.88)) return ['NONE'];
+    const codes = new Set([r.pick(DISABILITIES)]);
+    if (r.chance(0.3)) codes.add(r.pick(DISABILITIES));
+    return [...codes];
   }
 
   /** One to three siblings (mostly one). */

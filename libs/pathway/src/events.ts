@@ -31,6 +31,8 @@ export type CpCategory = (typeof CP_CATEGORIES)[number];
 
 export const CLOSURE_REASONS = ['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+/** RC8 (closed after assessment, no further action) and RC9 (closed after assessment, referred to early help). */
+export const CLOSED_AFTER_ASSESSMENT: readonly ClosureReason[] = ['RC8', 'RC9'];
 
 export const PRIMARY_NEEDS = ['N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9'] as const;
 export type PrimaryNeed = (typeof PRIMARY_NEEDS)[number];
@@ -108,6 +110,8 @@ export interface CompleteAssessmentEvent extends Stamped {
   primaryNeed: PrimaryNeed;
   feedbackForReferrer?: string;
   reasonForDelay?: string;
+  /** Front Door addition: the child's disabilities as the assessment found them (CIN census codes). */
+  disabilities?: string[];
 }
 export interface HoldStrategyDiscussionEvent extends Stamped {
   type: 'HOLD_STRATEGY_DISCUSSION';
@@ -144,6 +148,27 @@ export interface CloseEvent extends Stamped {
   closedAt: string;
   reason: ClosureReason;
 }
+/**
+ * Front Door addition: a manager corrects census facts the pathway recorded wrongly or never
+ * asked for. Taken beside the chart (the episode's state and context are unchanged): it is
+ * appended to history, and the statutory returns read the latest amendment of each field.
+ * At least one field besides `reason` is given (event-definitions/record-amendment-events.ts).
+ */
+export interface AmendRecordEvent extends Stamped {
+  type: 'AMEND_RECORD';
+  /** Why the record is corrected: the audit trail's answer to "who changed this and why". */
+  reason: string;
+  primaryNeed?: PrimaryNeed;
+  referralSource?: string;
+  reasonForClosure?: ClosureReason;
+  assessmentFactors?: string[];
+  categoryOfAbuse?: CpCategory;
+  disabilities?: string[];
+}
+
+/** Events taken beside the chart: history and version only, in any state, open or closed. */
+export const BESIDE_THE_CHART = ['AMEND_RECORD'] as const satisfies readonly PathwayEventType[];
+
 /** Internal: the acknowledgement reached the referrer (sent by the delivery worker). */
 export interface AcknowledgementDeliveredEvent extends Stamped {
   type: 'ACKNOWLEDGEMENT_DELIVERED';
@@ -173,7 +198,8 @@ export type PathwayEvent =
   | HoldReviewConferenceEvent
   | CloseEvent
   | AcknowledgementDeliveredEvent
-  | ContributeEvent;
+  | ContributeEvent
+  | AmendRecordEvent;
 
 export type PathwayEventType = PathwayEvent['type'];
 
@@ -194,6 +220,7 @@ export const PUBLIC_EVENT_TYPES = [
   'HOLD_CORE_GROUP',
   'HOLD_REVIEW_CONFERENCE',
   'CLOSE',
+  'AMEND_RECORD',
 ] as const satisfies readonly PathwayEventType[];
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
 

@@ -14,5 +14,6 @@ export * from './machine/describe-pathway';
 export * from './machine/statutory-timescales';
 export * from './validation/validate-event';
 export * from './event-definitions';
+export { closureReasonRefusal } from './validation/closure-reason';
 export * from './validation/cin-codes';
 export { stepTimeOf } from './machine/pathway-context';

@@ -15,6 +15,7 @@ import { WithdrawnAgencyChecks1764000000000 } from './migrations/1764000000000-w
 import { ReportingIndexes1764100000000 } from './migrations/1764100000000-reporting-indexes';
 import { HistoryNotTruncated1764200000000 } from './migrations/1764200000000-history-not-truncated';
 import { OutboxNotifies1764300000000 } from './migrations/1764300000000-outbox-notifies';
+import { ChildDisabilities1764400000000 } from './migrations/1764400000000-child-disabilities';
 import { ChildrenAsNamed1764450000000 } from './migrations/1764450000000-children-as-named';
 import { AccessLogOfExports1764460000000 } from './migrations/1764460000000-access-log-of-exports';
 import { MessageAttemptEntity } from './entities/message-attempt.entity';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   ReportingIndexes1764100000000,
   HistoryNotTruncated1764200000000,
   OutboxNotifies1764300000000,
+  ChildDisabilities1764400000000,
   ChildrenAsNamed1764450000000,
   AccessLogOfExports1764460000000,
 ];

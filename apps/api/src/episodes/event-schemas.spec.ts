@@ -30,4 +30,13 @@ describe('the OpenAPI of the events people send', () => {
     expect(assessment.properties.factors).toMatchObject({ type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } });
     expect(schemas.RateEvent.properties.rag.description).toContain('immediate risk');
   });
+
+  it('says when a field is required unless another has a value, and when a body must give one of several fields', () => {
+    expect(schemas.ProposeDecisionEvent.properties.primaryNeed.description).toContain('Required when outcome is not nfa');
+    const amendment = schemas.AmendRecordEvent;
+    expect(amendment.required).toEqual(['type', 'reason']);
+    expect(amendment.anyOf).toContainEqual({ required: ['disabilities'] });
+    expect(amendment.description).toContain('must amend at least one of: primaryNeed,');
+    expect(schemas.CompleteAssessmentEvent.properties.disabilities).toMatchObject({ type: 'array', uniqueItems: true, items: { enum: expect.arrayContaining(['NONE', 'AUT']) } });
+  });
 });

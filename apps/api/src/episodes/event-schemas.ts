@@ -1,5 +1,6 @@
 import type { OpenAPIObject, SchemaObject } from '@nestjs/swagger';
 import {
+  atLeastOneOfInWords,
   type ContextualRule,
   EVENT_DEFINITIONS,
   type EventDefinition,
@@ -47,10 +48,13 @@ export function withEventSchemas(document: OpenAPIObject): OpenAPIObject {
 function eventSchema(definition: EventDefinition<PublicEventType>): SchemaObject {
   const fields = Object.entries(definition.fields) as [string, FieldDefinition][];
   const rules = definition.rules as ContextualRule<PublicEventType>[];
+  const atLeastOne = definition.atLeastOneOf;
   return {
     type: 'object',
     title: definition.type,
-    description: definition.summary,
+    // A body that must give one of some optional fields says so, and its schema asks for one of them.
+    description: atLeastOne ? `${definition.summary} The body ${atLeastOneOfInWords(atLeastOne)}.` : definition.summary,
+    ...(atLeastOne ? { anyOf: atLeastOne.fields.map((field) => ({ required: [field] })) } : {}),
     required: ['type', ...fields.filter(([, field]) => field.presence === 'required').map(([name]) => name)],
     properties: {
       type: { type: 'string', enum: [definition.type] },

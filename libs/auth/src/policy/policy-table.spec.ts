@@ -64,6 +64,8 @@ const EXPECTED_EVENT_ROLES: Record<string, Role[]> = {
   HOLD_CORE_GROUP: ['practitioner', 'manager'],
   HOLD_REVIEW_CONFERENCE: ['manager'],
   CLOSE: ['manager'],
+  // Front Door addition: a correction of the statutory record.
+  AMEND_RECORD: ['manager'],
 };
 
 describe('the policy table', () => {

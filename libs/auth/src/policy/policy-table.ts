@@ -74,6 +74,8 @@ export const EVENT_ROLES: Readonly<Record<PublicEventType, readonly Role[]>> = {
   HOLD_CORE_GROUP: ['practitioner', 'manager'],
   HOLD_REVIEW_CONFERENCE: ['manager'],
   CLOSE: ['manager'],
+  // A correction of the statutory record, on open and closed episodes alike, is a manager's.
+  AMEND_RECORD: ['manager'],
 };
 
 export function isPermission(value: unknown): value is Permission {

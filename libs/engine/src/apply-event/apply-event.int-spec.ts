@@ -92,7 +92,7 @@ describe('applyEvent on the real database', () => {
     const proposed = await apply.execute({
       actor: practitioner,
       episodeId: id,
-      body: { type: 'PROPOSE_DECISION', outcome: 'family_help', thresholdLevel: 2, rationale: 'Needs support', feedbackForReferrer: 'Thank you' },
+      body: { type: 'PROPOSE_DECISION', primaryNeed: 'N1', outcome: 'family_help', thresholdLevel: 2, rationale: 'Needs support', feedbackForReferrer: 'Thank you' },
     });
     const returned = await apply.execute({ actor: { ...practitioner, sub: 'm1', roles: ['manager'] }, episodeId: id, body: { type: 'RETURN_DECISION', reason: 'Wait for the police' } });
     expect({ ...returned }).toEqual({ ...(await db.read.episodes.findById(tenant, id)) });

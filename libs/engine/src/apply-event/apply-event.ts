@@ -310,6 +310,11 @@ export class ApplyEvent {
       effect.type === 'cancelDeadline' && effect.kind === 'agency_check' ? [effect.key] : [],
     );
     await stores.agencyChecks.withdraw(episode.tenant, withdrawn, now);
+    // An assessment or an amendment that records the child's disabilities keeps the child's
+    // record current; the step's history holds what was recorded, by whom and when.
+    if ((event.type === 'COMPLETE_ASSESSMENT' || event.type === 'AMEND_RECORD') && event.disabilities) {
+      await stores.children.update(episode.tenant, episode.childId, { disabilities: event.disabilities });
+    }
     await extraWrites?.(stores);
     return answer(stores, { before: episode, columns, advanced, queueOrderChanged }, now);
   }

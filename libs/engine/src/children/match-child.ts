@@ -62,6 +62,7 @@ export async function matchOrRecordChild(
       nhsNumber,
       upn: input.upn ?? null,
       ethnicity: input.ethnicity ?? null,
+      disabilities: input.disabilities ?? null,
       address: input.address
         ? { line1: input.address.line1 ?? null, town: input.address.town ?? null, postcode: input.address.postcode ?? null }
         : null,
@@ -76,6 +77,8 @@ export async function matchOrRecordChild(
   if (!child.upn && input.upn) fillIn.upn = input.upn;
   if (!child.ethnicity && input.ethnicity) fillIn.ethnicity = input.ethnicity;
   if (!child.dateOfBirth && input.dateOfBirth) fillIn.dateOfBirth = input.dateOfBirth;
+  // What a new contact says of the child's disabilities is the latest word on them.
+  if (input.disabilities && input.disabilities.join() !== (child.disabilities ?? []).join()) fillIn.disabilities = input.disabilities;
   if (Object.keys(fillIn).length > 0) {
     await stores.children.update(tenant, child.id, fillIn);
     Object.assign(child, fillIn);

@@ -42,6 +42,8 @@ export interface ChildInput {
   nhsNumber?: string | null;
   upn?: string | null;
   ethnicity?: string | null;
+  /** CIN census disability codes, when the referrer knows them (NONE for none). */
+  disabilities?: string[] | null;
   address?: Partial<Address> | null;
 }
 

@@ -1,5 +1,5 @@
 import type { Actor } from '@frontdoor/auth';
-import { REFERRAL_SOURCE_CODES } from '@frontdoor/pathway';
+import { NO_DISABILITY, REFERRAL_SOURCE_CODES } from '@frontdoor/pathway';
 import type { FieldProblem } from '../errors/front-door-error';
 import type { ContactInput } from './contact-input';
 import { isReferrerThemself, referrerOfContact } from './referrer-of-contact';
@@ -53,6 +53,9 @@ export function contactProblems(actor: Actor, input: ContactInput, now: Date): F
     }
     if (child.dateOfBirth && child.dateOfBirth < '1990-01-01') {
       problems.push({ field: `children.${i}.dateOfBirth`, message: 'is too long ago for a child' });
+    }
+    if (child.disabilities && child.disabilities.includes(NO_DISABILITY) && child.disabilities.length > 1) {
+      problems.push({ field: `children.${i}.disabilities`, message: `must not list other disabilities with ${NO_DISABILITY} (no disability)` });
     }
   });
   if (!input.consent.obtained && !input.consent.reasonIfNot) {

@@ -76,6 +76,7 @@ export async function loadDemo(db: Database, createContact: CreateContact, apply
   await send(worker, dan, { type: 'RATE', rag: 'green', rationale: 'No immediate risk; needs support' });
   await send(worker, dan, {
     type: 'PROPOSE_DECISION',
+    primaryNeed: 'N1',
     outcome: 'family_help',
     thresholdLevel: 2,
     rationale: 'Needs co-ordinated support; no safeguarding concern found in checks',
@@ -88,6 +89,7 @@ export async function loadDemo(db: Database, createContact: CreateContact, apply
   await send(worker, eve, { type: 'RATE', rag: 'amber', rationale: 'Home conditions, younger sibling due soon' });
   await send(worker, eve, {
     type: 'PROPOSE_DECISION',
+    primaryNeed: 'N1',
     outcome: 'assessment',
     thresholdLevel: 3,
     rationale: 'Health and school both worried',

@@ -1,7 +1,15 @@
 import { ASSESSMENT_OUTCOMES, CLOSURE_REASONS, CP_CATEGORIES, NO_PLAN_NEXT_STEPS, PRIMARY_NEEDS, STEP_DOWN_OPTIONS } from '../events';
-import { CIN_ASSESSMENT_FACTOR_CODES } from '../validation/cin-codes';
-import { lateAssessmentGivesItsReason, noFactorsIdentifiedStandsAlone, whenTheStepHappened } from './contextual-rules';
-import { code, forOutcome, onlyForOutcome, stepTime, text, yesOrNo } from './define-fields';
+import {
+  closeAfterThePlanStartDay,
+  closureReasonFitsTheEpisode,
+  conferenceOnAWeekday,
+  lateAssessmentGivesItsReason,
+  noDisabilityStandsAlone,
+  noFactorsIdentifiedStandsAlone,
+  reviewAfterThePlanStartDay,
+  whenTheStepHappened,
+} from './contextual-rules';
+import { assessmentFactors, code, disabilities, forOutcome, onlyForOutcome, stepTime, text, yesOrNo } from './define-fields';
 import { type EventDefinition, NAME_MAX } from './field-definition';
 
 /** After the front door: the assessment, child protection and closing (API.md, "The pathway itself"). */
@@ -23,18 +31,17 @@ export const COMPLETE_ASSESSMENT: EventDefinition<'COMPLETE_ASSESSMENT'> = {
     completedAt: stepTime('When the assessment was completed (its timeliness is judged on this).'),
     reasonForDelay: text('Why the assessment took longer than the statutory timescale.', 'optional'),
     outcome: code(ASSESSMENT_OUTCOMES, 'What the assessment concluded.'),
-    factors: {
-      type: 'list',
-      items: { type: 'code', codes: CIN_ASSESSMENT_FACTOR_CODES, codesDescribed: 'a CIN assessment factor code (e.g. 1B, 3A, 21)' },
-      itemsDescribed: 'CIN assessment factor codes',
-      unique: true,
-      description: 'The CIN census assessment factors identified.',
-      presence: 'required',
-    },
+    factors: assessmentFactors('The CIN census assessment factors identified.'),
     primaryNeed: code(PRIMARY_NEEDS, 'The CIN census primary need code.'),
     feedbackForReferrer: text('What an involved referrer is told of the outcome.', 'optional'),
+    disabilities: disabilities('Front Door addition: the child’s disabilities as the assessment found them (kept on the child’s record).', 'optional'),
   },
-  rules: [...whenTheStepHappened<'COMPLETE_ASSESSMENT'>('completedAt'), lateAssessmentGivesItsReason, noFactorsIdentifiedStandsAlone],
+  rules: [
+    ...whenTheStepHappened<'COMPLETE_ASSESSMENT'>('completedAt'),
+    lateAssessmentGivesItsReason,
+    noFactorsIdentifiedStandsAlone,
+    noDisabilityStandsAlone<'COMPLETE_ASSESSMENT'>('disabilities'),
+  ],
 };
 
 export const HOLD_STRATEGY_DISCUSSION: EventDefinition<'HOLD_STRATEGY_DISCUSSION'> = {
@@ -78,7 +85,7 @@ export const HOLD_ICPC: EventDefinition<'HOLD_ICPC'> = {
     // unless another next step is given.
     nextStep: code(NO_PLAN_NEXT_STEPS, 'Front Door addition: where the child goes with no plan (child_in_need unless given).', onlyForOutcome('no_plan')),
   },
-  rules: whenTheStepHappened('heldAt'),
+  rules: [...whenTheStepHappened<'HOLD_ICPC'>('heldAt'), conferenceOnAWeekday],
 };
 
 export const HOLD_CORE_GROUP: EventDefinition<'HOLD_CORE_GROUP'> = {
@@ -95,7 +102,7 @@ export const HOLD_REVIEW_CONFERENCE: EventDefinition<'HOLD_REVIEW_CONFERENCE'> =
     heldAt: stepTime('When the review conference was held.'),
     outcome: code(['continue', 'end'], 'Whether the child protection plan continues.'),
   },
-  rules: whenTheStepHappened('heldAt'),
+  rules: [...whenTheStepHappened<'HOLD_REVIEW_CONFERENCE'>('heldAt'), reviewAfterThePlanStartDay],
 };
 
 export const CLOSE: EventDefinition<'CLOSE'> = {
@@ -105,5 +112,5 @@ export const CLOSE: EventDefinition<'CLOSE'> = {
     closedAt: stepTime('When the episode closed.'),
     reason: code(CLOSURE_REASONS, 'The CIN census reason for closure (RC1–RC9).'),
   },
-  rules: whenTheStepHappened('closedAt'),
+  rules: [...whenTheStepHappened<'CLOSE'>('closedAt'), closeAfterThePlanStartDay, closureReasonFitsTheEpisode],
 };

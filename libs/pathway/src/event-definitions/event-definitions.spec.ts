@@ -32,5 +32,8 @@ describe('the definitions of the events people send', () => {
     expect(presenceInWords(EVENT_DEFINITIONS.PROPOSE_DECISION.fields.signposting.presence)).toBe('Required when outcome is nfa; optional otherwise.');
     expect(presenceInWords(EVENT_DEFINITIONS.SCREEN.fields.redirectedTo.presence)).toBe('Required when outcome is redirect; not allowed otherwise.');
     expect(presenceInWords(EVENT_DEFINITIONS.HOLD_ICPC.fields.nextStep.presence)).toBe('Only allowed when outcome is no_plan.');
+    expect(presenceInWords(EVENT_DEFINITIONS.PROPOSE_DECISION.fields.primaryNeed.presence)).toBe(
+      'Required when outcome is not nfa (the CIN census needs it for every referral that leads to further action); optional otherwise.',
+    );
   });
 });

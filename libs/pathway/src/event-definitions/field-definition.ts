@@ -13,10 +13,11 @@ export const TEXT_MAX = 5000;
 /** Names and ids (an agency, a worker, a team). */
 export const NAME_MAX = 200;
 
-/** Another field of the same event having a given value: `outcome is nfa`. */
+/** Another field of the same event having a given value (`outcome is nfa`), or with `not`, any other value (`outcome is not nfa`). */
 export interface Condition {
   field: string;
   is: string;
+  not?: true;
 }
 
 /**
@@ -26,8 +27,8 @@ export interface Condition {
 export type Presence =
   | 'required'
   | 'optional'
-  /** Required when the condition holds; otherwise optional, or refused. */
-  | { requiredWhen: Condition; otherwise: 'optional' | 'refused' }
+  /** Required when the condition holds (`because`, if given, says why); otherwise optional, or refused. */
+  | { requiredWhen: Condition; otherwise: 'optional' | 'refused'; because?: string }
   /** Optional when the condition holds; refused otherwise. */
   | { allowedWhen: Condition };
 
@@ -91,6 +92,13 @@ export interface ContextualRule<T extends PublicEventType> {
   check(event: Partial<ValidatedEventOf<T>>, episode: EpisodeAtStep): string | undefined;
 }
 
+/** Fields of which a body must give at least one (each optional by itself): `must amend at least one of: …`. */
+export interface AtLeastOneOf<T extends PublicEventType> {
+  fields: readonly FieldNameOf<T>[];
+  /** What the body does with them, for the message: `amend`. */
+  verb: string;
+}
+
 /** One event a person sends: its fields in the order a person gives them, and its rules. */
 export interface EventDefinition<T extends PublicEventType> {
   type: T;
@@ -98,14 +106,26 @@ export interface EventDefinition<T extends PublicEventType> {
   summary: string;
   fields: { [K in FieldNameOf<T>]-?: FieldDefinition };
   rules: ContextualRule<T>[];
+  /** When the body as a whole must give at least one of some optional fields (named as `body`). */
+  atLeastOneOf?: AtLeastOneOf<T>;
 }
 
 /** The definitions of every public event, by type. */
 export type EventDefinitions = { [T in PublicEventType]: EventDefinition<T> };
 
-/** How a condition reads in a sentence: `outcome is nfa`. */
-export function conditionInWords({ field, is }: Condition): string {
-  return `${field} is ${is}`;
+/** How a condition reads in a sentence: `outcome is nfa`, `outcome is not nfa`. */
+export function conditionInWords({ field, is, not }: Condition): string {
+  return `${field} is ${not ? 'not ' : ''}${is}`;
+}
+
+/** Whether a condition holds for the value its field has. */
+export function conditionHolds({ is, not }: Condition, value: unknown): boolean {
+  return not ? value !== is : value === is;
+}
+
+/** The sentence a body that gives none of the fields is refused with. */
+export function atLeastOneOfInWords({ fields, verb }: AtLeastOneOf<PublicEventType>): string {
+  return `must ${verb} at least one of: ${fields.join(', ')}`;
 }
 
 /** Whether a field must be given, in a sentence for a person: "Required when outcome is nfa." */
@@ -114,5 +134,6 @@ export function presenceInWords(presence: Presence): string {
   if (presence === 'optional') return 'Optional.';
   if ('allowedWhen' in presence) return `Only allowed when ${conditionInWords(presence.allowedWhen)}.`;
   const otherwise = presence.otherwise === 'refused' ? 'not allowed otherwise' : 'optional otherwise';
-  return `Required when ${conditionInWords(presence.requiredWhen)}; ${otherwise}.`;
+  const because = presence.because ? ` (${presence.because})` : '';
+  return `Required when ${conditionInWords(presence.requiredWhen)}${because}; ${otherwise}.`;
 }

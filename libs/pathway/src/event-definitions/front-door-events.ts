@@ -47,7 +47,13 @@ export const PROPOSE_DECISION: EventDefinition<'PROPOSE_DECISION'> = {
     feedbackForReferrer: text('What the referrer is told of the decision, in plain words.'),
     // Working Together: when the threshold is not met, suggest other, more suitable support.
     signposting: text('Other, more suitable support the family is pointed to.', forOutcome('nfa', 'optional')),
-    primaryNeed: code(PRIMARY_NEEDS, 'The CIN census primary need code.', 'optional'),
+    // CIN census rule 8610: every referral that leads to further action has its primary need,
+    // from the decision on (an assessment may not be finished by 31 March).
+    primaryNeed: code(PRIMARY_NEEDS, 'The CIN census primary need code.', {
+      requiredWhen: { field: 'outcome', is: 'nfa', not: true },
+      otherwise: 'optional',
+      because: 'the CIN census needs it for every referral that leads to further action',
+    }),
   },
   rules: [],
 };

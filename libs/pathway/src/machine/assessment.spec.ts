@@ -56,7 +56,15 @@ describe('assessment', () => {
       factors: ['21'],
       primaryNeed: 'N1',
     });
-    expect(outcome).toEqual({ accepted: false, allowedEvents: expect.arrayContaining(['RECORD_CHILD_SEEN', 'CLOSE']) });
+    expect(outcome).toEqual({ accepted: false, allowedEvents: expect.arrayContaining(['RECORD_CHILD_SEEN']) });
+  });
+
+  it('cannot be closed while the assessment is under way: the DfE rejects a closed case with an unfinished assessment (rule 8867)', () => {
+    for (const episode of [approved('assessment'), childSeen()]) {
+      const outcome = episode.trySend({ type: 'CLOSE', closedAt: '2026-03-20T10:00:00.000Z', reason: 'RC7' });
+      expect(outcome.accepted).toBe(false);
+      if (!outcome.accepted) expect(outcome.allowedEvents).not.toContain('CLOSE');
+    }
   });
 
   it('closes with RC8 after an assessment that finds no further action, and tells the referrer', () => {

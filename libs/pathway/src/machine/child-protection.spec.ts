@@ -95,6 +95,16 @@ describe('child protection', () => {
     expect(episode.view.context.closure).toEqual({ closedAt: '2026-03-27T10:00:00.000Z', reason: 'RC7' });
   });
 
+  it('closes with RC7, not RC8, when the assessment after an s47 finds no further action (DfE rule 2990)', () => {
+    const episode = inStrategyDiscussion()
+      .send({ type: 'ALLOCATE', workerId: 'w-1', team: 'North' })
+      .send({ type: 'HOLD_STRATEGY_DISCUSSION', heldAt: '2026-03-03T10:00:00.000Z', agencies: ['police'], outcome: 's47' })
+      .send({ type: 'COMPLETE_S47', completedAt: '2026-03-09T10:00:00.000Z', outcome: 'no_icpc', nextStep: 'assessment' })
+      .send({ type: 'RECORD_CHILD_SEEN', seenAt: '2026-03-10T10:00:00.000Z', seenAlone: true })
+      .send({ type: 'COMPLETE_ASSESSMENT', completedAt: '2026-03-20T10:00:00.000Z', outcome: 'nfa', factors: ['21'], primaryNeed: 'N1' });
+    expect(episode.view.context.closure).toEqual({ closedAt: '2026-03-20T10:00:00.000Z', reason: 'RC7' });
+  });
+
   it('sends an allocated child with no s47 straight to an allocated assessment, with no second clock after an earlier one', () => {
     const episode = childSeen({ wantsInvolvement: true })
       .send({

@@ -96,3 +96,15 @@ export function laterOf(a: string, b: string): string {
 export function hasCompletedAssessment(context: EpisodeContext): boolean {
   return context.assessment?.completedAt != null;
 }
+
+/**
+ * Whether an assessment was all the statutory work of this episode: one was completed, and
+ * there was no section 47 enquiry (nor so any conference or child protection plan) and no child
+ * in need plan. Only such a case may close as RC8 or RC9, "closed after assessment": the DfE
+ * rejects either reason on an episode with an s47, ICPC, CIN or CP plan (rule 2990) and queries
+ * it on one with no assessment (8825Q). A CIN plan is only ever entered from here by an
+ * assessment's `cin_plan` outcome (every other way in follows an s47), and leads only to closure.
+ */
+export function wasOnlyAssessed(context: EpisodeContext): boolean {
+  return hasCompletedAssessment(context) && context.s47 === null && context.assessment?.outcome !== 'cin_plan';
+}

@@ -162,10 +162,11 @@ export const pathwayMachineV1 = pathway.createMachine({
 
     familyHelp: { on: { ...openCase } },
 
+    // No CLOSE while an assessment is under way: the DfE rejects a closed episode whose
+    // assessment is not completed (rule 8867). Its outcome `nfa` closes the case.
     assessment: {
       initial: 'awaitingAllocation',
       on: {
-        ...openCase,
         ALLOCATE: { actions: ['markStep', 'recordAllocation', 'inviteInvolvedReferrer'] },
         // The referrer's text goes into the history; the chart only notes that a step happened.
         CONTRIBUTE: { guard: 'referrerWantsInvolvement', actions: ['markStep'] },
@@ -184,7 +185,7 @@ export const pathwayMachineV1 = pathway.createMachine({
               {
                 guard: 'assessmentFindsNoFurtherAction',
                 target: '#pathway.closed',
-                actions: [...assessmentCompleted, 'closeAfterAssessment'],
+                actions: [...assessmentCompleted, 'closeWithNoFurtherAction'],
               },
               { guard: 'assessmentLeadsToFamilyHelp', target: '#pathway.familyHelp', actions: assessmentCompleted },
               { guard: 'assessmentLeadsToCinPlan', target: '#pathway.childInNeed', actions: assessmentCompleted },

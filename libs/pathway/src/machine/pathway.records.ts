@@ -1,5 +1,5 @@
 import { assertEvent } from 'xstate';
-import { hasCompletedAssessment, IMMEDIATE_RISK_RATIONALE, instant, laterOf, stepTimeOf } from './pathway-context';
+import { IMMEDIATE_RISK_RATIONALE, instant, laterOf, stepTimeOf, wasOnlyAssessed } from './pathway-context';
 import { typedPathway } from './pathway.setup';
 
 const { assign } = typedPathway;
@@ -133,11 +133,6 @@ export const pathwayRecords = {
     },
   }),
 
-  /** CIN census RC8: case closed after assessment, no further action. */
-  closeAfterAssessment: assign({
-    closure: ({ event }) => ({ closedAt: stepTimeOf(event), reason: 'RC8' as const }),
-  }),
-
   openStrategyDiscussion: assign({
     strategyDiscussion: ({ event }) => ({ requestedAt: stepTimeOf(event), heldAt: null, agencies: [], outcome: null }),
   }),
@@ -211,14 +206,15 @@ export const pathwayRecords = {
   }),
 
   /**
-   * No further action after a strategy discussion or s47: RC8 (closed after assessment, NFA)
-   * when an assessment was completed in this episode and no s47 enquiry was started; otherwise
-   * RC7 (services ceased). The DfE refuses RC8 on a case that had an s47 (rule 2990).
+   * No further action after an assessment, a strategy discussion or an s47: RC8 (closed after
+   * assessment, NFA) when an assessment was all the episode's statutory work; otherwise RC7
+   * (services ceased). The DfE refuses RC8 on a case that had an s47 (rule 2990), as after
+   * strategy discussion → s47 → no ICPC → assessment → no further action.
    */
   closeWithNoFurtherAction: assign({
     closure: ({ context, event }) => ({
       closedAt: stepTimeOf(event),
-      reason: hasCompletedAssessment(context) && context.s47 === null ? ('RC8' as const) : ('RC7' as const),
+      reason: wasOnlyAssessed(context) ? ('RC8' as const) : ('RC7' as const),
     }),
   }),
 

@@ -8,6 +8,13 @@ describe('the pure API the engine uses', () => {
     expect(outcome).toEqual({ accepted: false, allowedEvents: ['SCREEN', 'ACKNOWLEDGEMENT_DELIVERED'] });
   });
 
+  it('takes an amendment beside the chart, in a closed episode too, changing nothing in it', () => {
+    const closed = approved('nfa');
+    expect(closed.view.final).toBe(true);
+    const outcome = stepEpisode(1, closed.snapshot, { type: 'AMEND_RECORD', at: '2026-04-01T10:00:00.000Z', reason: 'Audit', referralSource: '6' });
+    expect(outcome).toMatchObject({ accepted: true, snapshot: closed.snapshot, effects: [], stage: 'closed', final: true });
+  });
+
   it('lists the events allowed now, public and internal', () => {
     const episode = inTriage().send({ type: 'REQUEST_AGENCY_CHECK', agency: 'police', question: 'q', checkId: 'c-1' });
     expect(episode.view.allowedEvents.sort()).toEqual(

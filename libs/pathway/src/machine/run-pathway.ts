@@ -1,7 +1,7 @@
 import { getNextTransitions, initialTransition, transition } from 'xstate';
 import type { EpisodeContext, EpisodeInput } from '../context';
 import type { PathwayEffect } from '../effects';
-import type { PathwayEvent, PathwayEventType } from '../events';
+import { BESIDE_THE_CHART, type PathwayEvent, type PathwayEventType } from '../events';
 import type { Stage } from '../stages';
 import { candidateEvents } from './candidate-events';
 import { effectsOf } from './effects-of-actions';
@@ -47,10 +47,16 @@ export function startEpisode(input: EpisodeInput): { snapshot: unknown; effects:
   return { snapshot: persist(machine, snapshot), effects: effectsOf(actions), ...positionIn(snapshot) };
 }
 
-/** Applies one event. Not accepted (no enabled transition) leaves the episode as it was. */
+/**
+ * Applies one event. Not accepted (no enabled transition) leaves the episode as it was. An event
+ * taken beside the chart (BESIDE_THE_CHART: an amendment of the record) is accepted in every
+ * state, open or closed, and changes nothing in it: the engine appends it to history and moves
+ * the version on, as for every step.
+ */
 export function stepEpisode(machineVersion: number, persisted: unknown, event: PathwayEvent): StepOutcome {
   const machine = machineFor(machineVersion);
   const current = restore(machine, machineVersion, persisted);
+  if (isBesideTheChart(event.type)) return { accepted: true, snapshot: persisted, effects: [], ...positionIn(current) };
   if (!current.can(event)) return { accepted: false, allowedEvents: allowedEventsOf(current) };
   const [next, actions] = transition(machine, current, event);
   failOnError(next);
@@ -141,4 +147,8 @@ function allowedEventsOf(snapshot: Snapshot): PathwayEventType[] {
     if (snapshot.can(event)) allowed.add(event.type);
   }
   return [...allowed];
+}
+
+function isBesideTheChart(type: PathwayEventType): boolean {
+  return (BESIDE_THE_CHART as readonly string[]).includes(type);
 }

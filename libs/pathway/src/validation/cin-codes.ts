@@ -78,3 +78,24 @@ export const REFERRAL_SOURCE_CODES = [
   '10', // Unknown
 ] as const;
 export type ReferralSourceCode = (typeof REFERRAL_SOURCE_CODES)[number];
+
+/** CIN census disability codes ("disability" in the same file): each a child has, or NONE alone. */
+export const DISABILITY_CODES = [
+  'NONE', // No disability
+  'MOB', // Mobility
+  'HAND', // Hand function
+  'PC', // Personal care
+  'INC', // Incontinence
+  'COMM', // Communication
+  'LD', // Learning
+  'HEAR', // Hearing
+  'VIS', // Vision
+  'BEH', // Behaviour
+  'CON', // Consciousness
+  'AUT', // Diagnosed with autism or Asperger syndrome
+  'DDA', // Other DDA
+] as const;
+export type DisabilityCode = (typeof DISABILITY_CODES)[number];
+
+/** "No disability": must be the only code when given. */
+export const NO_DISABILITY: DisabilityCode = 'NONE';

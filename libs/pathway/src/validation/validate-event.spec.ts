@@ -1,5 +1,5 @@
 import type { EpisodeContext } from '../context';
-import { episodeInput } from '../machine/pathway-test-fixtures';
+import { approved, childSeen, episodeInput, inStrategyDiscussion, onPlan } from '../machine/pathway-test-fixtures';
 import { startEpisode } from '../machine/run-pathway';
 import { validateEvent } from './validate-event';
 
@@ -46,7 +46,7 @@ describe('validating the events people send', () => {
   it('names the event types a person may send when the type is wrong or internal', () => {
     const [error] = errorsOf({ type: 'RESPOND_AGENCY_CHECK', checkId: 'c' });
     expect(error.field).toBe('type');
-    expect(error.message).toMatch(/^must be one of: SCREEN, RATE, .*, CLOSE$/);
+    expect(error.message).toMatch(/^must be one of: SCREEN, RATE, .*, CLOSE, AMEND_RECORD$/);
     expect(errorsOf('SCREEN')).toEqual([{ field: 'body', message: 'must be a JSON object' }]);
   });
 
@@ -165,6 +165,80 @@ describe('validating the events people send', () => {
       ok: true,
       event: { type: 'HOLD_ICPC', heldAt: '2026-03-09T10:00:00Z', outcome: 'no_plan', familyGroupConferenceOffered: false },
     });
+  });
+
+  it('asks the primary need of every decision that leads to further action (DfE rule 8610)', () => {
+    const proposal = { type: 'PROPOSE_DECISION', thresholdLevel: 2, rationale: 'r', feedbackForReferrer: 'f' };
+    expect(errorsOf({ ...proposal, outcome: 'family_help' })).toEqual([
+      { field: 'primaryNeed', message: 'is required when outcome is not nfa (the CIN census needs it for every referral that leads to further action)' },
+    ]);
+    expect(validateEvent({ ...proposal, outcome: 'family_help', primaryNeed: 'N4' }, episode(), NOW).ok).toBe(true);
+    expect(validateEvent({ ...proposal, outcome: 'nfa', signposting: 'Family hub' }, episode(), NOW).ok).toBe(true);
+  });
+
+  it('takes RC8 and RC9 only for a case whose statutory work was an assessment (DfE rules 2990, 8825Q)', () => {
+    const close = (reason: string) => ({ type: 'CLOSE', closedAt: '2026-03-30T10:00:00Z', reason });
+    const late = new Date('2026-04-30T12:00:00Z');
+    const assessedForFamilyHelp = childSeen().send({
+      type: 'COMPLETE_ASSESSMENT', completedAt: '2026-03-20T10:00:00.000Z', outcome: 'family_help', factors: ['21'], primaryNeed: 'N4',
+    });
+    expect(validateEvent(close('RC9'), assessedForFamilyHelp.view.context, late).ok).toBe(true);
+
+    expect(errorsOf(close('RC9'), approved('family_help').view.context, late)).toEqual([
+      {
+        field: 'reason',
+        message:
+          'RC9 is "case closed after assessment" and only fits a case whose statutory work was an assessment: no assessment was completed in this episode; use RC7 or another reason (DfE rules 2990 and 8825Q)',
+      },
+    ]);
+    const inNeed = childSeen().send({ type: 'COMPLETE_ASSESSMENT', completedAt: '2026-03-20T10:00:00.000Z', outcome: 'cin_plan', factors: ['21'], primaryNeed: 'N4' });
+    expect(errorsOf(close('RC8'), inNeed.view.context, late)[0].message).toContain('this episode has a child in need plan');
+    const afterS47 = inStrategyDiscussion()
+      .send({ type: 'HOLD_STRATEGY_DISCUSSION', heldAt: '2026-03-03T10:00:00.000Z', agencies: ['police'], outcome: 's47' })
+      .send({ type: 'COMPLETE_S47', completedAt: '2026-03-09T10:00:00.000Z', outcome: 'no_icpc', nextStep: 'family_help' });
+    expect(errorsOf(close('RC9'), afterS47.view.context, late)[0].message).toContain('this episode had a section 47 enquiry');
+    expect(validateEvent(close('RC7'), afterS47.view.context, late).ok).toBe(true);
+  });
+
+  it('refuses an initial child protection conference dated at a weekend (DfE rule 8875)', () => {
+    const icpc = { type: 'HOLD_ICPC', outcome: 'no_plan', familyGroupConferenceOffered: false };
+    // Saturday 7 March 2026, and Friday 6 March at 23:30 GMT (still Friday in England).
+    expect(errorsOf({ ...icpc, heldAt: '2026-03-07T10:00:00Z' })).toEqual([
+      { field: 'heldAt', message: 'must be a weekday: the DfE rejects an initial child protection conference dated at a weekend (rule 8875)' },
+    ]);
+    expect(validateEvent({ ...icpc, heldAt: '2026-03-06T23:30:00Z' }, episode(), NOW).ok).toBe(true);
+  });
+
+  it('refuses to end a child protection plan, or review it, on the day it started (DfE rules 8840, 8841)', () => {
+    // The plan started at the ICPC on Monday 30 March 2026, 10:00 BST.
+    const plan = onPlan().view.context;
+    const late = new Date('2026-04-30T12:00:00Z');
+    expect(errorsOf({ type: 'CLOSE', closedAt: '2026-03-30T22:00:00+01:00', reason: 'RC7' }, plan, late)).toEqual([
+      {
+        field: 'closedAt',
+        message:
+          'must be after the day the child protection plan started: closing ends the plan, and the DfE rejects a plan that starts and ends on one day (rule 8840)',
+      },
+    ]);
+    expect(errorsOf({ type: 'HOLD_REVIEW_CONFERENCE', heldAt: '2026-03-30T16:00:00+01:00', outcome: 'end' }, plan, late)).toEqual([
+      { field: 'heldAt', message: 'must be after the day the child protection plan started: the DfE rejects a review on that day (rule 8841)' },
+    ]);
+    expect(validateEvent({ type: 'CLOSE', closedAt: '2026-03-31T00:30:00+01:00', reason: 'RC7' }, plan, late).ok).toBe(true);
+  });
+
+  it('takes an amendment of census facts with its reason, when the episode has something of the kind to correct', () => {
+    expect(errorsOf({ type: 'AMEND_RECORD', reason: 'Audit' })).toEqual([
+      { field: 'body', message: 'must amend at least one of: primaryNeed, referralSource, reasonForClosure, assessmentFactors, categoryOfAbuse, disabilities' },
+    ]);
+    expect(errorsOf({ type: 'AMEND_RECORD', reason: 'Audit', assessmentFactors: ['21'], referralSource: '11' })).toEqual([
+      { field: 'referralSource', message: expect.stringMatching(/^must be one of: 1A, 1B/) },
+      { field: 'assessmentFactors', message: 'cannot be amended: no assessment has been completed in this episode' },
+    ]);
+    const closedAfterAssessment = childSeen().send({
+      type: 'COMPLETE_ASSESSMENT', completedAt: '2026-03-20T10:00:00.000Z', outcome: 'nfa', factors: ['21'], primaryNeed: 'N9',
+    });
+    const amendment = { type: 'AMEND_RECORD', reason: 'Miscoded', reasonForClosure: 'RC2', assessmentFactors: ['1B'], disabilities: ['HEAR'] };
+    expect(validateEvent(amendment, closedAfterAssessment.view.context, NOW)).toEqual({ ok: true, event: amendment });
   });
 
   it('needs a worker and a team to allocate, and takes how an involved referrer can reach the worker', () => {

@@ -1,7 +1,9 @@
 import type { EpisodeContext } from '../context';
 import { EVENT_DEFINITIONS } from '../event-definitions';
 import {
+  atLeastOneOfInWords,
   type Condition,
+  conditionHolds,
   conditionInWords,
   type ContextualRule,
   type EventDefinition,
@@ -58,8 +60,11 @@ export function validateEvent(raw: unknown, context: EpisodeContext, now: Date):
     errors.get(rule.field)!.push({ field: rule.field, message });
     delete valid[rule.field];
   }
+  const atLeastOne = definition.atLeastOneOf;
+  const noneGiven = atLeastOne !== undefined && atLeastOne.fields.every((field) => isAbsent(body[field]));
+  const bodyErrors = noneGiven ? [{ field: 'body', message: atLeastOneOfInWords(atLeastOne) }] : [];
   const unknown = Object.keys(body).filter((field) => field !== 'type' && !errors.has(field));
-  const all = [...[...errors.values()].flat(), ...unknown.map((field) => ({ field, message: 'is not allowed' }))];
+  const all = [...[...errors.values()].flat(), ...bodyErrors, ...unknown.map((field) => ({ field, message: 'is not allowed' }))];
   if (all.length > 0) return { ok: false, errors: all };
   return { ok: true, event: { type: body.type, ...valid } as ValidatedEvent };
 }
@@ -77,7 +82,7 @@ function presenceNow(presence: Presence, valid: Record<string, unknown>): 'requi
   if (presence === 'required' || presence === 'optional') return presence;
   const condition = conditionOf(presence);
   if (valid[condition.field] === undefined) return 'optional';
-  if (valid[condition.field] === condition.is) return 'requiredWhen' in presence ? 'required' : 'optional';
+  if (conditionHolds(condition, valid[condition.field])) return 'requiredWhen' in presence ? 'required' : 'optional';
   return 'allowedWhen' in presence ? 'refused' : presence.otherwise;
 }
 
@@ -90,5 +95,7 @@ function refusedMessage(presence: Presence): string {
 }
 
 function requiredMessage(presence: Presence): string {
-  return typeof presence === 'object' && 'requiredWhen' in presence ? `is required when ${conditionInWords(presence.requiredWhen)}` : 'is required';
+  if (typeof presence !== 'object' || !('requiredWhen' in presence)) return 'is required';
+  const because = presence.because ? ` (${presence.because})` : '';
+  return `is required when ${conditionInWords(presence.requiredWhen)}${because}`;
 }

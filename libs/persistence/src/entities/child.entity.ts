@@ -26,5 +26,10 @@ export class ChildEntity {
   @Column('text', { nullable: true }) upn: string | null;
   @Column('text', { nullable: true }) ethnicity: string | null;
   @Column('jsonb', { nullable: true }) address: Address | null;
+  /**
+   * CIN census disability codes (NONE, or any of MOB … DDA), as last recorded: at intake, by an
+   * assessment, or by a manager's amendment (each also in the episode's history). Null: never recorded.
+   */
+  @Column('text', { array: true, nullable: true }) disabilities: string[] | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -35,12 +35,13 @@ describe('reads and inserts written as SQL', () => {
       nhsNumber: null,
       upn: null,
       ethnicity: 'WBRI',
+      disabilities: ['LD', 'AUT'],
       address: { line1: '1 "Quoted" Road', town: null, postcode: 'AB1 2CD' },
       ...overrides,
     });
 
   it('reads back what it inserted exactly as TypeORM reads it, the created time set by PostgreSQL', async () => {
-    const children = [child(), child({ address: null, dateOfBirth: null, givenName: 'Sam' })];
+    const children = [child(), child({ address: null, dateOfBirth: null, givenName: 'Sam', disabilities: null })];
     await insertEntities(dataSource.manager, ChildEntity, children);
     for (const inserted of children) {
       const byTypeOrm = await dataSource.manager.findOneByOrFail(ChildEntity, { tenant, id: inserted.id });

@@ -52,6 +52,9 @@ export const ANNEX_A_COLUMNS = {
 export type AnnexAList = keyof typeof ANNEX_A_COLUMNS;
 export const ANNEX_A_LISTS = [1, 2, 3, 4, 5] as const satisfies readonly AnnexAList[];
 
+/** The team a child is with while the front door (MASH) decides, before any allocation. */
+export const FRONT_DOOR_TEAM = 'Front door (MASH)';
+
 /** The template's answers to its yes/no questions. */
 export const YES = 'a) Yes';
 export const NO = 'b) No';

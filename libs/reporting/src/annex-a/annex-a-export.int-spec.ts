@@ -59,6 +59,8 @@ describe('Ofsted Annex A lists of a known half-year', () => {
   let b: string; // Bea: an assessment leading to a CIN plan
   let c: string; // Cal: strategy discussion, s47, ICPC, plan
   let r: string; // Rex: a contact redirected elsewhere
+  let d: string; // Dee: Family Help, not yet allocated
+  let e: string; // Eve: an assessment, not yet allocated
   let before: string; // a contact before the period
   let elsewhere: string; // another authority's child
 
@@ -79,12 +81,14 @@ describe('Ofsted Annex A lists of a known half-year', () => {
     const adaFirst = await h.contact('2025-06-02T09:00:00Z', ada, '1A');
     a = laChildIdOf(adaFirst.childId);
     await h.decide(adaFirst.episodeId, '2025-06-02T09:30:00Z', { outcome: 'nfa', thresholdLevel: 1, signposting: 'School nurse' });
+    // The source was miscoded: the contact came from Ada's childminder.
+    await h.step(adaFirst.episodeId, '2025-06-20T09:00:00Z', { type: 'AMEND_RECORD', reason: 'Source miscoded', referralSource: '1B' });
 
     const rex = await h.contact('2025-06-03T09:00:00Z', { dateOfBirth: '2015-01-01', sex: 'F' }, '8');
     r = laChildIdOf(rex.childId);
     await h.step(rex.episodeId, '2025-06-03T09:30:00Z', { type: 'SCREEN', outcome: 'redirect', redirectedTo: 'Housing' });
 
-    const bea = await h.contact('2025-06-09T09:00:00Z', { dateOfBirth: '2012-09-15', sex: 'F', ethnicity: 'WBRI' }, '2A');
+    const bea = await h.contact('2025-06-09T09:00:00Z', { dateOfBirth: '2012-09-15', sex: 'F', ethnicity: 'WBRI', disabilities: ['AUT'] }, '2A');
     b = laChildIdOf(bea.childId);
     await h.decide(bea.episodeId, '2025-06-09T09:30:00Z', { outcome: 'assessment', primaryNeed: 'N4' });
     // Names typed by people reach a spreadsheet: these two would run as formulas.
@@ -98,7 +102,7 @@ describe('Ofsted Annex A lists of a known half-year', () => {
       primaryNeed: 'N5',
     });
 
-    const cal = await h.contact('2025-09-01T08:00:00Z', { dateOfBirth: '2019-01-20', sex: 'F' }, '6');
+    const cal = await h.contact('2025-09-01T08:00:00Z', { dateOfBirth: '2019-01-20', sex: 'F', disabilities: ['NONE'] }, '6');
     c = laChildIdOf(cal.childId);
     await h.decide(cal.episodeId, '2025-09-01T08:30:00Z', { outcome: 'strategy_discussion', thresholdLevel: 4, primaryNeed: 'N1' });
     await h.step(cal.episodeId, '2025-09-01T10:00:00Z', { type: 'ALLOCATE', workerId: 'sw-kai', team: 'east', workerName: 'Kai Jones' });
@@ -118,6 +122,13 @@ describe('Ofsted Annex A lists of a known half-year', () => {
     await h.step(adaAgain.episodeId, '2025-09-16T09:00:00Z', { type: 'ALLOCATE', workerId: 'fh-sam', team: 'north', workerName: 'Sam Green' });
     await h.step(adaAgain.episodeId, '2025-11-03T10:00:00Z', { type: 'CLOSE', closedAt: '2025-11-03T10:00:00Z', reason: 'RC7' });
 
+    const dee = await h.contact('2025-10-06T09:00:00Z', { dateOfBirth: '2014-04-04', sex: 'F', ethnicity: 'WBRI' }, '3A');
+    d = laChildIdOf(dee.childId);
+    await h.decide(dee.episodeId, '2025-10-06T09:30:00Z', { outcome: 'family_help', thresholdLevel: 2, primaryNeed: 'N4' });
+    const eve = await h.contact('2025-10-07T09:00:00Z', { dateOfBirth: '2015-05-05', sex: 'F', ethnicity: 'WBRI' }, '3A');
+    e = laChildIdOf(eve.childId);
+    await h.decide(eve.episodeId, '2025-10-07T09:30:00Z', { outcome: 'assessment', thresholdLevel: 3, primaryNeed: 'N4' });
+
     const other = await new FrontDoorHistory(db, otherTenant).contact('2025-06-02T09:00:00Z', { dateOfBirth: '2016-03-04', sex: 'M' }, '1A');
     elsewhere = laChildIdOf(other.childId);
   });
@@ -129,45 +140,57 @@ describe('Ofsted Annex A lists of a known half-year', () => {
 
   it('list 1: every contact in the period, redirected ones too, with its source', async () => {
     expect(lines(await annexA.run(tenant, 1, FROM, TO)).slice(1)).toEqual([
-      `${a},a) Male,b) WIRI,04/03/2016,9,02/06/2025,a) 1A: Individual`,
+      // As amended by a manager.
+      `${a},a) Male,b) WIRI,04/03/2016,9,02/06/2025,b) 1B: Individual`,
       `${r},b) Female,t) NOBT,01/01/2015,10,03/06/2025,s) 8: Other`,
       `${b},b) Female,a) WBRI,15/09/2012,12,09/06/2025,e) 2A: Schools`,
       `${c},b) Female,t) NOBT,20/01/2019,6,01/09/2025,q) 6: Police`,
       `${a},a) Male,b) WIRI,04/03/2016,9,15/09/2025,e) 2A: Schools`,
+      `${d},b) Female,a) WBRI,04/04/2014,11,06/10/2025,g) 3A: Health services`,
+      `${e},b) Female,a) WBRI,05/05/2015,10,07/10/2025,g) 3A: Health services`,
     ]);
   });
 
   it('list 2: Family Help, with its start, end and team', async () => {
-    expect(lines(await annexA.run(tenant, 2, FROM, TO)).slice(1)).toEqual([`${a},a) Male,b) WIRI,04/03/2016,9,15/09/2025,03/11/2025,north`]);
+    expect(lines(await annexA.run(tenant, 2, FROM, TO)).slice(1)).toEqual([
+      `${a},a) Male,b) WIRI,04/03/2016,9,15/09/2025,03/11/2025,north`,
+      // Not yet allocated: the front door has it.
+      `${d},b) Female,a) WBRI,04/04/2014,11,06/10/2025,,Front door (MASH)`,
+    ]);
   });
 
   it('list 3: referrals, NFA or not, counting the child’s referrals in the last 12 months', async () => {
     expect(lines(await annexA.run(tenant, 3, FROM, TO)).slice(1)).toEqual([
-      `${a},a) Male,b) WIRI,04/03/2016,9,02/06/2025,a) 1A: Individual,a) Yes,1,,`,
+      // Decided at the front door: its team, and the worker who proposed the decision.
+      `${a},a) Male,b) WIRI,04/03/2016,9,02/06/2025,b) 1B: Individual,a) Yes,1,Front door (MASH),Morgan Manager`,
       `${b},b) Female,a) WBRI,15/09/2012,12,09/06/2025,e) 2A: Schools,b) No,1,'=west,'@Jo`,
       `${c},b) Female,t) NOBT,20/01/2019,6,01/09/2025,q) 6: Police,b) No,1,east,Kai Jones`,
       `${a},a) Male,b) WIRI,04/03/2016,9,15/09/2025,e) 2A: Schools,b) No,2,north,Sam Green`,
+      `${d},b) Female,a) WBRI,04/04/2014,11,06/10/2025,g) 3A: Health services,b) No,1,Front door (MASH),Morgan Manager`,
+      `${e},b) Female,a) WBRI,05/05/2015,10,07/10/2025,g) 3A: Health services,b) No,1,Front door (MASH),Morgan Manager`,
     ]);
   });
 
   it('list 4: assessments, with the child seen and the outcome', async () => {
     expect(lines(await annexA.run(tenant, 4, FROM, TO)).slice(1)).toEqual([
-      `${b},b) Female,a) WBRI,15/09/2012,12,c) Unknown,09/06/2025,a) Yes,01/07/2025,a) Yes,'=west,'@Jo`,
+      `${b},b) Female,a) WBRI,15/09/2012,12,a) Yes,09/06/2025,a) Yes,01/07/2025,a) Yes,'=west,'@Jo`,
+      // Disability never recorded; not yet allocated.
+      `${e},b) Female,a) WBRI,05/05/2015,10,c) Unknown,07/10/2025,b) No,,,Front door (MASH),Morgan Manager`,
     ]);
   });
 
   it('list 5: section 47 enquiries with their conferences', async () => {
     expect(lines(await annexA.run(tenant, 5, FROM, TO)).slice(1)).toEqual([
-      `${c},b) Female,t) NOBT,20/01/2019,6,c) Unknown,02/09/2025,b) No,16/09/2025,a) Yes,1,1,east,Kai Jones`,
+      `${c},b) Female,t) NOBT,20/01/2019,6,b) No,02/09/2025,b) No,16/09/2025,a) Yes,1,1,east,Kai Jones`,
     ]);
   });
 
   it('shows a list as it stood on the period’s last day', async () => {
     expect(lines(await annexA.run(tenant, 5, FROM, '2025-09-10')).slice(1)).toEqual([
-      `${c},b) Female,t) NOBT,20/01/2019,6,c) Unknown,02/09/2025,,,,1,0,east,Kai Jones`,
+      `${c},b) Female,t) NOBT,20/01/2019,6,b) No,02/09/2025,,,,1,0,east,Kai Jones`,
     ]);
     expect(lines(await annexA.run(tenant, 4, FROM, '2025-06-30')).slice(1)).toEqual([
-      `${b},b) Female,a) WBRI,15/09/2012,12,c) Unknown,09/06/2025,a) Yes,,,'=west,'@Jo`,
+      `${b},b) Female,a) WBRI,15/09/2012,12,a) Yes,09/06/2025,a) Yes,,,'=west,'@Jo`,
     ]);
   });
 

@@ -41,7 +41,8 @@ export class AnnexAExport {
         // A year further back, so "in the last 12 months" counts see earlier referrals and enquiries.
         openOnOrAfter: contactsOnly ? period.start : startOfLondonDay(shiftMonths(period.from, -12)),
         referralsOnly: !contactsOnly,
-        withHistory: !contactsOnly,
+        // List 1 reads no history but a manager's correction of the referral source.
+        stepTypes: contactsOnly ? ['AMEND_RECORD'] : undefined,
       });
       return { episodes, children: await loadChildren(stores, tenant, episodes.map((episode) => episode.childId)) };
     });

@@ -8,8 +8,10 @@ import {
   episodeTimeline,
   type EpisodeTimeline,
   laChildIdOf,
+  latestAmendments,
+  NO_DISABILITY,
 } from '../cin-census';
-import { type AnnexAList, ETHNICITY, GENDER, GENDER_NOT_RECORDED, NO, SOURCE, SOURCE_UNKNOWN, UNKNOWN, YES } from './annex-a-columns';
+import { type AnnexAList, ETHNICITY, FRONT_DOOR_TEAM, GENDER, GENDER_NOT_RECORDED, NO, SOURCE, SOURCE_UNKNOWN, UNKNOWN, YES } from './annex-a-columns';
 
 export interface AnnexASource {
   children: ChildSource[];
@@ -72,7 +74,7 @@ class AnnexALists {
       .filter((episode) => this.inPeriod(dayOf(episode.referralAt)))
       .map((episode) => {
         const day = dayOf(episode.referralAt);
-        return this.row(episode, day, [ukDate(day), sourceLabel(episode.sourceCode)]);
+        return this.row(episode, day, [ukDate(day), sourceLabel(sourceOf(episode))]);
       });
   }
 
@@ -82,7 +84,8 @@ class AnnexALists {
       this.timelineOf(episode)
         .familyHelp.map((period) => ({ start: dayOf(period.startedAt), end: this.asAtEnd(period.endedAt) }))
         .filter(({ start, end }) => start <= this.period.to && (end === null || end >= this.period.from))
-        .map(({ start, end }) => this.row(episode, start, [ukDate(start), end ? ukDate(end) : '', episode.team ?? ''])),
+        // Early help is completed by the allocated team, or by the front door until one is allocated.
+        .map(({ start, end }) => this.row(episode, start, [ukDate(start), end ? ukDate(end) : '', allocation(episode)[0]])),
     );
   }
 
@@ -95,7 +98,7 @@ class AnnexALists {
         const nfa = decision?.outcome === 'nfa' && this.asAtEnd(decision.decidedAt) !== null;
         // Repeat referrals: the child's referrals in the 12 months up to and including this one.
         const referrals = countInYearTo(this.referralDays.get(episode.childId) ?? [], day);
-        return this.row(episode, day, [ukDate(day), sourceLabel(episode.sourceCode), nfa ? YES : NO, referrals, ...allocation(episode)]);
+        return this.row(episode, day, [ukDate(day), sourceLabel(sourceOf(episode)), nfa ? YES : NO, referrals, ...allocation(episode)]);
       });
   }
 
@@ -106,7 +109,7 @@ class AnnexALists {
         .filter(({ start, authorised }) => start <= this.period.to && (this.inPeriod(start) || (authorised !== null && this.inPeriod(authorised))))
         .map(({ assessment, start, authorised }) =>
           this.row(episode, start, [
-            UNKNOWN,
+            this.disability(episode),
             ukDate(start),
             this.asAtEnd(assessment.childSeenAt) ? YES : NO,
             authorised ? ukDate(authorised) : '',
@@ -139,7 +142,7 @@ class AnnexALists {
         .filter(({ start, icpc }) => start <= this.period.to && (this.inPeriod(start) || (icpc !== null && this.inPeriod(icpc))))
         .map(({ s47, start, icpc, notRequired }) =>
           this.row(episode, start, [
-            UNKNOWN,
+            this.disability(episode),
             ukDate(start),
             notRequired ? YES : icpc ? NO : '',
             icpc ? ukDate(icpc) : '',
@@ -166,6 +169,13 @@ class AnnexALists {
       ...rest,
     ];
     return { day, key: `${child.id}:${episode.episodeId}`, cells };
+  }
+
+  /** "Does the child have a disability": from the child's CIN disability codes, unknown if never recorded. */
+  private disability(episode: EpisodeSource): string {
+    const codes = this.children.get(episode.childId)?.disabilities;
+    if (!codes || codes.length === 0) return UNKNOWN;
+    return codes.some((code) => code !== NO_DISABILITY) ? YES : NO;
   }
 
   private timelineOf(episode: EpisodeSource): EpisodeTimeline {
@@ -198,8 +208,22 @@ function sourceLabel(code: string | null): string {
   return code ? (SOURCE[code] ?? code) : SOURCE_UNKNOWN;
 }
 
-function allocation(episode: EpisodeSource): string[] {
-  return [episode.team ?? '', episode.workerName ?? episode.workerId ?? ''];
+/** The referral source, as a manager last corrected it (AMEND_RECORD) or as the referrer gave it. */
+function sourceOf(episode: EpisodeSource): string | null {
+  return latestAmendments(episode.steps).referralSource ?? episode.sourceCode;
+}
+
+/**
+ * Allocated team and worker. Until a worker is allocated the child is the front door's: its team,
+ * and the worker who proposed the decision (or, before one, screened the contact).
+ */
+function allocation(episode: EpisodeSource): [string, string] {
+  const frontDoorWorker =
+    episode.steps.findLast((step) => step.type === 'PROPOSE_DECISION')?.actorName ??
+    episode.steps.findLast((step) => step.type === 'SCREEN')?.actorName ??
+    '';
+  if (!episode.team && !episode.workerId) return [FRONT_DOOR_TEAM, frontDoorWorker];
+  return [episode.team ?? FRONT_DOOR_TEAM, episode.workerName ?? episode.workerId ?? frontDoorWorker];
 }
 
 /** How many of `days` fall in the 12 months up to and including `day`. */

@@ -8,7 +8,7 @@ const year = collectionYear(2026);
 const CHILD = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 function child(overrides: Partial<ChildSource> = {}): ChildSource {
-  return { id: CHILD, dateOfBirth: '2014-05-02', expectedDateOfBirth: null, sex: 'F', upn: null, ethnicity: 'WBRI', ...overrides };
+  return { id: CHILD, dateOfBirth: '2014-05-02', expectedDateOfBirth: null, sex: 'F', upn: null, ethnicity: 'WBRI', disabilities: ['NONE'], ...overrides };
 }
 
 const step = (type: string, fromStage: string | null, toStage: string, at: string, payload: Record<string, unknown> = {}): HistoryStep => ({

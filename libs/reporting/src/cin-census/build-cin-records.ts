@@ -1,6 +1,7 @@
 import { dueAt, INITIAL_CONFERENCE, isReferral } from '@frontdoor/pathway';
 import { ageInYears, dayOf } from './census-dates';
-import { ETHNICITY_NOT_OBTAINED, NO_DISABILITY, UPN_NOT_SCHOOL_AGE, UPN_REFERRAL_NFA } from './cin-codes';
+import { latestAmendments } from './amendments';
+import { ETHNICITY_NOT_OBTAINED, UPN_NOT_SCHOOL_AGE, UPN_REFERRAL_NFA } from './cin-codes';
 import type { CinChildRecord, CinEpisodeRecord } from './cin-record';
 import type { CollectionYear } from './collection-year';
 import type { ChildSource, EpisodeSource } from './episode-source';
@@ -61,8 +62,8 @@ function childRecord(child: ChildSource, episodes: CinEpisodeRecord[], year: Col
     expectedBirthDate: child.dateOfBirth ? null : child.expectedDateOfBirth,
     sex: unborn ? 'U' : sexCode(child.sex),
     ethnicity: child.ethnicity ?? ETHNICITY_NOT_OBTAINED,
-    // Front Door does not record disabilities; the census wants NONE rather than nothing.
-    disabilities: [NO_DISABILITY],
+    // Never recorded is left out, not written as NONE: rule 8540 asks for it where the DfE needs it.
+    disabilities: child.disabilities ?? [],
     episodes,
   };
 }
@@ -100,20 +101,25 @@ function episodeRecord(episode: EpisodeSource, year: CollectionYear, planStarts:
   if (endedBeforeYear(lastActive)) return null;
 
   const timeline = episodeTimeline(episode.steps);
+  // A manager's correction (AMEND_RECORD) stands in for what the pathway recorded.
+  const amended = latestAmendments(episode.steps);
   const completed = timeline.assessments.filter((a) => a.completedAt && a.primaryNeed);
   const primaryNeed =
+    amended.primaryNeed ??
     completed.filter((a) => asAtYearEnd(a.completedAt)).at(-1)?.primaryNeed ??
     context.decision?.primaryNeed ??
     completed.at(-1)?.primaryNeed ??
     null;
+  const lastCompleted = timeline.assessments.findLast((a) => a.completedAt !== null);
+  const lastPlan = timeline.cpPlans.at(-1);
 
   return {
     episodeId: episode.episodeId,
     referralDate,
-    referralSource: episode.sourceCode,
+    referralSource: amended.referralSource ?? episode.sourceCode,
     primaryNeed,
     closureDate,
-    reasonForClosure: closureDate ? (context.closure?.reason ?? null) : null,
+    reasonForClosure: closureDate ? (amended.reasonForClosure ?? context.closure?.reason ?? null) : null,
     dateOfInitialCpc: null,
     referralNfa,
     decided: context.decision !== null,
@@ -121,7 +127,8 @@ function episodeRecord(episode: EpisodeSource, year: CollectionYear, planStarts:
       .filter((a) => asAtYearEnd(a.startedAt) && !endedBeforeYear(asAtYearEnd(a.completedAt)))
       .map((a) => {
         const authorisationDate = asAtYearEnd(a.completedAt);
-        return { startDate: dayOf(a.startedAt), authorisationDate, factors: authorisationDate ? [...a.factors] : [] };
+        const factors = a === lastCompleted && amended.assessmentFactors ? amended.assessmentFactors : a.factors;
+        return { startDate: dayOf(a.startedAt), authorisationDate, factors: authorisationDate ? [...factors] : [] };
       }),
     cinPlans: timeline.cinPlans
       .filter((plan) => asAtYearEnd(plan.startedAt) && !endedBeforeYear(asAtYearEnd(plan.endedAt)))
@@ -140,9 +147,9 @@ function episodeRecord(episode: EpisodeSource, year: CollectionYear, planStarts:
       .map((plan) => ({
         startDate: dayOf(plan.startedAt),
         endDate: asAtYearEnd(plan.endedAt),
-        // Front Door records the category when the plan starts and has no event that changes it.
-        initialCategory: plan.category,
-        latestCategory: plan.category,
+        // Front Door records the category when the plan starts; a manager's amendment corrects it.
+        initialCategory: (plan === lastPlan && amended.categoryOfAbuse) || plan.category,
+        latestCategory: (plan === lastPlan && amended.categoryOfAbuse) || plan.category,
         numberOfPreviousCpp: planStarts.filter((start) => start.getTime() < plan.startedAt.getTime()).length,
         reviewDates: plan.reviews.map((review) => dayOf(review)).filter((day) => day >= year.firstDay && day <= year.lastDay),
       })),

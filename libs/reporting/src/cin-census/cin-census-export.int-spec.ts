@@ -80,7 +80,7 @@ describe('the CIN census export of a known year', () => {
     await h.decide(ids.nfa.episodeId, '2025-06-02T09:30:00Z', { outcome: 'nfa', thresholdLevel: 1, signposting: 'School nurse drop-in' });
 
     // 2. An assessment leading to a child in need plan; the case closes after 31 March.
-    ids.cinPlan = await h.contact('2025-06-09T09:00:00Z', { dateOfBirth: '2012-09-15', sex: 'F', ethnicity: 'WBRI', upn: 'K865123456789' }, '2A');
+    ids.cinPlan = await h.contact('2025-06-09T09:00:00Z', { dateOfBirth: '2012-09-15', sex: 'F', ethnicity: 'WBRI', upn: 'K865123456789', disabilities: ['LD'] }, '2A');
     await h.decide(ids.cinPlan.episodeId, '2025-06-09T09:30:00Z', { outcome: 'assessment', primaryNeed: 'N4' });
     await h.step(ids.cinPlan.episodeId, '2025-06-10T09:00:00Z', { type: 'ALLOCATE', workerId: 'sw-jo', team: 'west', workerName: 'Jo Smith' });
     await h.step(ids.cinPlan.episodeId, '2025-06-12T09:00:00Z', { type: 'RECORD_CHILD_SEEN', seenAt: '2025-06-12T09:00:00Z', seenAlone: true });
@@ -90,11 +90,13 @@ describe('the CIN census export of a known year', () => {
       outcome: 'cin_plan',
       factors: ['3B', '4B'],
       primaryNeed: 'N5',
+      // The assessment finds more than the referrer knew.
+      disabilities: ['LD', 'AUT'],
     });
     await h.step(ids.cinPlan.episodeId, '2026-04-20T09:00:00Z', { type: 'CLOSE', closedAt: '2026-04-20T09:00:00Z', reason: 'RC7' });
 
     // 3. Strategy discussion, s47, ICPC and a child protection plan with reviews, open on 31 March.
-    ids.childProtection = await h.contact('2025-09-01T08:00:00Z', { dateOfBirth: '2019-01-20', sex: 'F' }, '6');
+    ids.childProtection = await h.contact('2025-09-01T08:00:00Z', { dateOfBirth: '2019-01-20', sex: 'F', disabilities: ['NONE'] }, '6');
     await h.decide(ids.childProtection.episodeId, '2025-09-01T08:30:00Z', { outcome: 'strategy_discussion', thresholdLevel: 4, primaryNeed: 'N1' });
     const cp = ids.childProtection.episodeId;
     await h.step(cp, '2025-09-01T10:00:00Z', { type: 'ALLOCATE', workerId: 'sw-kai', team: 'east', workerName: 'Kai Jones' });
@@ -113,7 +115,7 @@ describe('the CIN census export of a known year', () => {
 
     // 4. An assessment that finds no further action: closed (RC8).
     ids.closed = await h.contact('2025-10-06T09:00:00Z', { dateOfBirth: '2010-11-30', sex: 'M', ethnicity: 'WBRI' }, '3A');
-    await h.decide(ids.closed.episodeId, '2025-10-06T09:30:00Z', { outcome: 'assessment' });
+    await h.decide(ids.closed.episodeId, '2025-10-06T09:30:00Z', { outcome: 'assessment', primaryNeed: 'N4' });
     await h.step(ids.closed.episodeId, '2025-10-07T09:00:00Z', { type: 'ALLOCATE', workerId: 'sw-jo', team: 'west' });
     await h.step(ids.closed.episodeId, '2025-10-08T09:00:00Z', { type: 'RECORD_CHILD_SEEN', seenAt: '2025-10-08T09:00:00Z', seenAlone: false });
     await h.step(ids.closed.episodeId, '2025-10-20T09:00:00Z', {
@@ -123,6 +125,15 @@ describe('the CIN census export of a known year', () => {
       factors: ['21'],
       primaryNeed: 'N9',
     });
+    // A manager corrects the closed record: what the pathway never asked, and what was wrong.
+    await h.step(ids.closed.episodeId, '2026-01-12T09:00:00Z', {
+      type: 'AMEND_RECORD',
+      reason: 'Audit: disability not recorded; need and factors miscoded',
+      disabilities: ['HEAR'],
+      primaryNeed: 'N2',
+      assessmentFactors: ['1B'],
+    });
+    await h.step(ids.closed.episodeId, '2026-01-13T09:00:00Z', { type: 'AMEND_RECORD', reason: 'Second look', primaryNeed: 'N3', referralSource: '3B' });
 
     // Not referrals: a contact redirected to another service; and another authority's child.
     ids.redirected = await h.contact('2025-06-03T09:00:00Z', { dateOfBirth: '2015-01-01', sex: 'F' }, '8');
@@ -173,6 +184,7 @@ describe('the CIN census export of a known year', () => {
   it('writes the assessment and child in need plan, open on 31 March though closed in April', () => {
     const child = childOf('cinPlan');
     expect(leaves(one(child, 'ChildIdentifiers'))).toMatchObject({ UPN: 'K865123456789', PersonBirthDate: '2012-09-15', Sex: 'F' });
+    expect(all(child, 'ChildCharacteristics/Disabilities/Disability').map((d) => d.text)).toEqual(['LD', 'AUT']);
     const details = one(child, 'CINdetails');
     expect(childNames(details)).toEqual(['CINreferralDate', 'ReferralSource', 'PrimaryNeedCode', 'Assessments', 'CINPlanDates', 'ReferralNFA']);
     expect(leaves(details)).toEqual({ CINreferralDate: '2025-06-09', ReferralSource: '2A', PrimaryNeedCode: 'N5', ReferralNFA: 'false' });
@@ -200,26 +212,27 @@ describe('the CIN census export of a known year', () => {
     expect(all(plan, 'Reviews/CPPreviewDate').map((r) => r.text)).toEqual(['2025-12-09', '2026-03-10']);
   });
 
-  it('writes the closed case with its closure date and reason', () => {
+  it('writes the closed case with its closure date and reason, as a manager last amended it', () => {
+    expect(all(childOf('closed'), 'ChildCharacteristics/Disabilities/Disability').map((d) => d.text)).toEqual(['HEAR']);
     const details = one(childOf('closed'), 'CINdetails');
     expect(leaves(details)).toEqual({
       CINreferralDate: '2025-10-06',
-      ReferralSource: '3A',
-      PrimaryNeedCode: 'N9',
+      ReferralSource: '3B',
+      PrimaryNeedCode: 'N3',
       CINclosureDate: '2025-10-20',
       ReasonForClosure: 'RC8',
       ReferralNFA: 'false',
     });
     expect(leaves(one(details, 'Assessments'))).toEqual({ AssessmentActualStartDate: '2025-10-06', AssessmentAuthorisationDate: '2025-10-20' });
-    expect(all(details, 'Assessments/FactorsIdentifiedAtAssessment/AssessmentFactors').map((f) => f.text)).toEqual(['21']);
+    expect(all(details, 'Assessments/FactorsIdentifiedAtAssessment/AssessmentFactors').map((f) => f.text)).toEqual(['1B']);
   });
 
   it('refuses a year with records the DfE would reject, saying what to fix child by child', async () => {
     const badTenant = `cin-${randomUUID().slice(0, 8)}`;
     const h = new FrontDoorHistory(db, badTenant);
-    // No date of birth (8525); decided for assessment with no primary need recorded anywhere yet (8610).
+    // No date of birth (8525).
     const bad = await h.contact('2025-07-01T09:00:00Z', { sex: 'F' }, '5B');
-    await h.decide(bad.episodeId, '2025-07-01T09:30:00Z', { outcome: 'assessment' });
+    await h.decide(bad.episodeId, '2025-07-01T09:30:00Z', { outcome: 'assessment', primaryNeed: 'N4' });
     const good = await h.contact('2025-07-02T09:00:00Z', { dateOfBirth: '2011-01-01', sex: 'M' }, '5B');
     await h.decide(good.episodeId, '2025-07-02T09:30:00Z', { outcome: 'nfa', thresholdLevel: 1, signposting: 'Youth club' });
 
@@ -232,7 +245,6 @@ describe('the CIN census export of a known year', () => {
         laChildId: laChildIdOf(bad.childId),
         problems: [
           { episode: null, rule: '8525', message: 'Either Date of Birth or Expected Date of Birth must be provided (but not both)' },
-          { episode: bad.episodeId, rule: '8610', message: 'Primary Need code is missing for a referral which led to further action.' },
         ],
       },
     ]);

@@ -39,12 +39,19 @@ export class CinCensusRefusedError extends Error {
  * Since 2024-25 the DfE collects <Sex> (M, F, U) where <GenderCurrent> used to be.
  */
 export function renderCinCensus(records: readonly CinChildRecord[], header: CinCensusHeader): string {
+  const invalid = validateCinRecords(records, collectionYear(header.year));
+  if (invalid.length > 0) throw new CinCensusRefusedError(invalid);
+  return writeCinCensusXml(records, header);
+}
+
+/**
+ * The XML of the records as they are, unchecked: renderCinCensus checks them first, and
+ * CinCensusExport checks them once and shows a draft beside its problem list.
+ */
+export function writeCinCensusXml(records: readonly CinChildRecord[], header: CinCensusHeader): string {
   const problems = headerProblems(header);
   if (problems.length > 0) throw new ReportingInputError(problems);
   const year = collectionYear(header.year);
-  const invalid = validateCinRecords(records, year);
-  if (invalid.length > 0) throw new CinCensusRefusedError(invalid);
-
   return renderXmlDocument(
     element(
       'Message',

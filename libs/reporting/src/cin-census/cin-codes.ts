@@ -1,4 +1,4 @@
-import { CIN_ASSESSMENT_FACTOR_CODES, CLOSURE_REASONS, CP_CATEGORIES, PRIMARY_NEEDS, REFERRAL_SOURCE_CODES } from '@frontdoor/pathway';
+import { CIN_ASSESSMENT_FACTOR_CODES, CLOSURE_REASONS, CP_CATEGORIES, DISABILITY_CODES, PRIMARY_NEEDS, REFERRAL_SOURCE_CODES } from '@frontdoor/pathway';
 
 /**
  * The CIN census code lists the return is checked against (DfE CIN census specification;
@@ -18,7 +18,7 @@ export const CIN_CODES = {
     'ABAN', 'AIND', 'AOTH', 'APKN', 'BAFR', 'BCRB', 'BOTH', 'CHNE', 'MOTH', 'MWAS',
     'MWBA', 'MWBC', 'NOBT', 'OOTH', 'REFU', 'WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM',
   ],
-  disability: ['NONE', 'MOB', 'HAND', 'PC', 'INC', 'COMM', 'LD', 'HEAR', 'VIS', 'BEH', 'CON', 'AUT', 'DDA'],
+  disability: DISABILITY_CODES,
 } as const satisfies Record<string, readonly string[]>;
 
 export type CinCodeList = keyof typeof CIN_CODES;
@@ -29,8 +29,8 @@ export function isCinCode(list: CinCodeList, value: string | null | undefined): 
 
 /** Ethnicity when it was not recorded: "information not yet obtained". */
 export const ETHNICITY_NOT_OBTAINED = 'NOBT';
-/** Disability when none is recorded: Front Door records no disabilities, so every child is NONE. */
-export const NO_DISABILITY = 'NONE';
+/** "No disability": the only code when given (the pathway's code list). */
+export { NO_DISABILITY } from '@frontdoor/pathway';
 /** UPN unknown: "child not of school age". */
 export const UPN_NOT_SCHOOL_AGE = 'UN1';
 /** UPN unknown: "referral with no further action" (every referral of the child was NFA). */

@@ -31,6 +31,8 @@ export interface ChildSource {
   sex: string | null;
   upn: string | null;
   ethnicity: string | null;
+  /** CIN census disability codes as last recorded; null when never recorded. */
+  disabilities: string[] | null;
 }
 
 export interface EpisodeWindow {
@@ -40,8 +42,8 @@ export interface EpisodeWindow {
   openOnOrAfter: Date;
   /** Leave out contacts screened away (forwarded, redirected, merged): they are never referrals. */
   referralsOnly: boolean;
-  /** Load each episode's history too (unless told not to: a list of contacts needs none). */
-  withHistory?: boolean;
+  /** Load only these kinds of step of each episode's history (a list of contacts needs only the amendments). */
+  stepTypes?: readonly string[];
 }
 
 // Bound parameter lists: a year of a large authority holds tens of thousands of episodes.
@@ -87,16 +89,24 @@ export async function loadEpisodes(stores: Stores, tenant: string, window: Episo
   }
 
   const steps = new Map<string, HistoryStep[]>();
-  for (const ids of window.withHistory === false ? [] : chunks(episodes.map((e) => e.id))) {
+  for (const ids of chunks(episodes.map((e) => e.id))) {
     const rows = await scoped(manager, EpisodeEventEntity, 'h', tenant)
-      .select(['h.episodeId', 'h.sequence', 'h.type', 'h.payload', 'h.fromStage', 'h.toStage', 'h.occurredAt'])
+      .select(['h.episodeId', 'h.sequence', 'h.type', 'h.payload', 'h.fromStage', 'h.toStage', 'h.occurredAt', 'h.actorName'])
       .andWhere('h.episode_id IN (:...ids)', { ids })
+      .andWhere(window.stepTypes ? 'h.type IN (:...types)' : 'TRUE', { types: window.stepTypes })
       .orderBy('h.episode_id', 'ASC')
       .addOrderBy('h.sequence', 'ASC')
       .getMany();
     for (const row of rows) {
       const list = steps.get(row.episodeId) ?? [];
-      list.push({ type: row.type, payload: row.payload, fromStage: row.fromStage, toStage: row.toStage, occurredAt: row.occurredAt });
+      list.push({
+        type: row.type,
+        payload: row.payload,
+        fromStage: row.fromStage,
+        toStage: row.toStage,
+        occurredAt: row.occurredAt,
+        actorName: row.actorName,
+      });
       steps.set(row.episodeId, list);
     }
   }
@@ -125,6 +135,7 @@ export async function loadChildren(stores: Stores, tenant: string, childIds: str
     sex: child.sex,
     upn: child.upn,
     ethnicity: child.ethnicity,
+    disabilities: child.disabilities,
   }));
 }
 

@@ -15,6 +15,8 @@ export interface HistoryStep {
   fromStage: string | null;
   toStage: string;
   occurredAt: Date;
+  /** Who took the step, as history names them (Annex A names the worker who decided). */
+  actorName?: string | null;
 }
 
 export interface TimelineAssessment {

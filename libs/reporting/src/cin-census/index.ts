@@ -1,4 +1,5 @@
 /** The CIN census return (DOMAIN §7, issue 4 item 2): records, DfE validation rules, XML. */
+export * from './amendments';
 export * from './build-cin-records';
 export * from './census-dates';
 export * from './cin-census-export';

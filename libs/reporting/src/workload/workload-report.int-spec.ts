@@ -31,7 +31,15 @@ describe('caseload per worker and team, at any instant', () => {
     const [bo] = (await h.contact({ at: '2026-11-05T09:00:00Z', sourceCode: '6', children: [child('Bo')] })).episodeIds;
     await h.decide(bo, { screened: '2026-11-05T10:00:00Z', decided: '2026-11-05T12:00:00Z' }, 'assessment');
     await h.allocate(bo, '2026-11-05T13:00:00Z', 'north', 'w1', 'Wyn North');
-    await h.step(bo, '2026-12-01T10:00:00Z', { type: 'CLOSE', closedAt: '2026-12-01T10:00:00Z', reason: 'RC9' });
+    await h.step(bo, '2026-11-10T10:00:00Z', { type: 'RECORD_CHILD_SEEN', seenAt: '2026-11-10T10:00:00Z', seenAlone: true });
+    // An assessment finding no further action closes the case (RC8).
+    await h.step(bo, '2026-12-01T10:00:00Z', {
+      type: 'COMPLETE_ASSESSMENT',
+      completedAt: '2026-12-01T10:00:00Z',
+      outcome: 'nfa',
+      factors: ['21'],
+      primaryNeed: 'N9',
+    });
 
     await h.contact({ at: '2026-12-05T09:00:00Z', sourceCode: '6', children: [child('Cy')] });
   }, 60_000);

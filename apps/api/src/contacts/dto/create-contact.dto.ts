@@ -6,11 +6,12 @@ import {
   isValidNhsNumber,
   normaliseNhsNumber,
 } from '@frontdoor/engine';
-import { REFERRAL_SOURCE_CODES } from '@frontdoor/pathway';
+import { DISABILITY_CODES, REFERRAL_SOURCE_CODES } from '@frontdoor/pathway';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -81,6 +82,21 @@ export class ChildDto {
   upn?: string | null;
   @ApiPropertyOptional({ example: 'WBRI' }) @IsOptional() @Matches(/^[A-Z]{4}$/, { message: 'ethnicity must be a 4-letter CIN ethnicity code' })
   ethnicity?: string | null;
+  @ApiPropertyOptional({
+    description:
+      'Front Door addition: the child’s disabilities as CIN census codes, when the referrer knows them; NONE (alone) for no disability. ' +
+      'Reported in the CIN census and Ofsted Annex A lists 4 and 5.',
+    enum: DISABILITY_CODES,
+    isArray: true,
+    example: ['NONE'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'disabilities must list at least one code (NONE for no disability), or be left out' })
+  @ArrayMaxSize(DISABILITY_CODES.length)
+  @ArrayUnique({ message: 'disabilities must not repeat a code' })
+  @IsIn(DISABILITY_CODES, { each: true, message: `each of disabilities must be a CIN disability code: ${DISABILITY_CODES.join(', ')}` })
+  disabilities?: string[] | null;
   @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => AddressDto) address?: AddressDto | null;
 }
 

@@ -58,6 +58,7 @@ export class FrontDoorHistory {
     await this.step(episodeId, times.screened, { type: 'RATE', rag, rationale: 'as the contact describes' });
     await this.step(episodeId, times.decided, {
       type: 'PROPOSE_DECISION',
+      primaryNeed: 'N1',
       outcome,
       thresholdLevel: outcome === 'nfa' ? 1 : outcome === 'family_help' ? 2 : outcome === 'assessment' ? 3 : 4,
       rationale: 'the reasons for the record',
