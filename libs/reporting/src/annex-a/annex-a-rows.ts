@@ -1,7 +1,6 @@
-import { isReferral } from '@frontdoor/pathway';
+import { ageInYears, isReferral } from '@frontdoor/pathway';
 import { shiftMonths } from '../reporting-period';
 import {
-  ageInYears,
   type ChildSource,
   dayOf,
   type EpisodeSource,

@@ -1,5 +1,5 @@
-import { dueAt, INITIAL_CONFERENCE, isReferral } from '@frontdoor/pathway';
-import { ageInYears, dayOf } from './census-dates';
+import { ageInYears, dueAt, INITIAL_CONFERENCE, isReferral } from '@frontdoor/pathway';
+import { dayOf } from './census-dates';
 import { latestAmendments } from './amendments';
 import { ETHNICITY_NOT_OBTAINED, UPN_NOT_SCHOOL_AGE, UPN_REFERRAL_NFA } from './cin-codes';
 import type { CinChildRecord, CinEpisodeRecord } from './cin-record';

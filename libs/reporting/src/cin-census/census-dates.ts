@@ -9,9 +9,3 @@ export function dayOf(instant: Date | string): string {
   return londonDay(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
-/** Whole years from `birth` to `on` (both YYYY-MM-DD); a birthday counts on the day itself. */
-export function ageInYears(birth: string, on: string): number {
-  const [by, bm, bd] = birth.split('-').map(Number);
-  const [y, m, d] = on.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
