@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readEnvironment } from '@frontdoor/config';
+import { readEnvironment, runCommand } from '@frontdoor/config';
 import { connectDatabase } from '@frontdoor/persistence';
 import { formatSummary, runSimulation } from './run-simulation';
 
@@ -50,10 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -10,3 +10,17 @@ export function exitOnStartFailure(what: string): (error: unknown) => never {
     process.exit(1);
   };
 }
+
+/**
+ * A command's main: exits with the code it returns, or, when it throws, prints the message (a
+ * command's errors are written for the person who ran it) and exits 1.
+ */
+export function runCommand(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).message ?? error}\n`);
+      process.exit(1);
+    },
+  );
+}

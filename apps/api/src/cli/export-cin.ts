@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readEnvironment } from '@frontdoor/config';
+import { readEnvironment, runCommand } from '@frontdoor/config';
 import { connectDatabase, Database } from '@frontdoor/persistence';
 import { CinCensusExport, ReportingInputError } from '@frontdoor/reporting';
 
@@ -56,10 +56,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);
